@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints, UI type check and unit tests, Rust
+# tests, and end-to-end tests that drive the real app window under a virtual display.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_test
+cd "$ROOT"
+step() { say "── $*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "UI: type check (svelte-check) and unit tests (vitest)"
+(cd ui && npm run --silent check && npm test --silent)
+build_ui
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --locked --workspace
+
+step "end-to-end tests in the real window (xvfb-run, tauri-driver, WebKitWebDriver)"
+export SAMTALENOTAT_E2E_ARTIFACTS="$ROOT/target-artifacts/e2e"
+mkdir -p "$SAMTALENOTAT_E2E_ARTIFACTS"
+xvfb-run -a -s '-screen 0 1920x1080x24' \
+  cargo test --locked --test app -- --ignored --test-threads=1
+
+say "all checks passed"

@@ -1,0 +1,12 @@
+// Listing the app's own commands makes tauri-build generate allow-/deny- permissions for each,
+// and from then on a command is reachable only when a capability grants it.
+const COMMANDS: &[&str] = &["list_records", "create_draft"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,397 @@
+//! The `records` table: one row per meeting record, the JSON body (the record of truth) plus
+//! columns projected from it for listing, filtering and full-text search.
+//!
+//! Every write goes through a transaction that also appends to the event log
+//! (`store::events`) and refreshes the search index, so the three never disagree.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, types::Value as SqlValue, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::events::{self, EventAction};
+use super::{Store, StoreError};
+use crate::domain::rules::{can_finish, validate};
+use crate::domain::{
+    AddendumTo, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
+};
+
+/// What the record list shows: enough to recognise a record without loading its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordSummary {
+    pub id: String,
+    pub state: String,
+    pub kind: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub subject: String,
+    pub unit: String,
+    pub case_number: String,
+    pub counterpart: String,
+}
+
+impl RecordSummary {
+    pub fn of(record: &MeetingRecord) -> Self {
+        let m = &record.meeting;
+        RecordSummary {
+            id: record.id.to_string(),
+            state: record.state.as_str().to_owned(),
+            kind: m.kind.as_str().to_owned(),
+            created_at: timestamp(record.created_at),
+            updated_at: timestamp(record.updated_at),
+            subject: m.subject.clone(),
+            unit: m.unit.clone(),
+            case_number: m.case_number.clone(),
+            counterpart: m.counterpart.clone(),
+        }
+    }
+}
+
+/// A list request; every filter is optional and they combine with AND. Dates filter on the
+/// meeting's start, or on the record's creation while no start is set.
+#[derive(Debug, Clone, Default)]
+pub struct RecordQuery {
+    /// Full-text search over subject, case number, unit, counterpart, room, lead and notes;
+    /// each word matches as a prefix.
+    pub text: Option<String>,
+    pub state: Option<RecordState>,
+    pub unit: Option<String>,
+    pub case_number: Option<String>,
+    pub from: Option<NaiveDate>,
+    /// Inclusive.
+    pub to: Option<NaiveDate>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+pub const MAX_LIST_LIMIT: u32 = 500;
+
+/// Timestamps are stored as fixed-width RFC 3339 UTC strings so that text order is time order.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// SHA-256 (hex) of a record's JSON as stored: what an addendum points to.
+pub fn content_hash(record: &MeetingRecord) -> String {
+    hex::encode(Sha256::digest(body_json(record)))
+}
+
+fn body_json(record: &MeetingRecord) -> String {
+    serde_json::to_string(record).expect("a record always serialises")
+}
+
+/// Turns user words into an FTS5 query: every word quoted (so no FTS syntax can be
+/// injected) and matched as a prefix.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn project(tx: &Transaction<'_>, record: &MeetingRecord, insert: bool) -> Result<(), StoreError> {
+    let m = &record.meeting;
+    let id = record.id.to_string();
+    let body = body_json(record);
+    let values = params![
+        id,
+        record.state.as_str(),
+        m.kind.as_str(),
+        timestamp(record.created_at),
+        timestamp(record.updated_at),
+        m.starts_at.map(timestamp),
+        m.unit,
+        m.case_number,
+        m.subject,
+        m.counterpart,
+        body,
+    ];
+    if insert {
+        tx.execute(
+            "INSERT INTO records (id, state, kind, created_at, updated_at, meeting_starts_at,
+                                  unit, case_number, subject, counterpart, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            values,
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE records SET state = ?2, kind = ?3, created_at = ?4, updated_at = ?5,
+                    meeting_starts_at = ?6, unit = ?7, case_number = ?8, subject = ?9,
+                    counterpart = ?10, body = ?11
+             WHERE id = ?1",
+            values,
+        )?;
+    }
+    let rowid: i64 = tx.query_row("SELECT rowid FROM records WHERE id = ?1", [&id], |r| {
+        r.get(0)
+    })?;
+    tx.execute("DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
+    let lead = format!("{} {}", m.lead.name, m.lead.initials);
+    let notes = format!(
+        "{} {} {}",
+        record.oral_decision.what, record.refusal.reason_text, record.refusal.other_ground
+    );
+    tx.execute(
+        "INSERT INTO records_fts (rowid, subject, case_number, unit, counterpart, room, lead, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![rowid, m.subject, m.case_number, m.unit, m.counterpart, m.room, lead, notes],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Stores a new record with its "created" event. Fails if the id exists.
+    pub fn insert_record(&mut self, record: &MeetingRecord, actor: &str) -> Result<(), StoreError> {
+        let tx = self.connection_mut().transaction()?;
+        project(&tx, record, true)?;
+        let whole = serde_json::to_value(record).expect("a record always serialises");
+        events::append(
+            &tx,
+            &record.id.to_string(),
+            &timestamp(record.created_at),
+            actor,
+            EventAction::Created,
+            &whole,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Creates and stores a new draft of the given kind.
+    pub fn create_draft(
+        &mut self,
+        id: RecordId,
+        now: DateTime<Utc>,
+        kind: MeetingKind,
+        policy: PolicyRef,
+        actor: &str,
+    ) -> Result<MeetingRecord, StoreError> {
+        let record = MeetingRecord::new_draft(id, now, kind, policy);
+        self.insert_record(&record, actor)?;
+        Ok(record)
+    }
+
+    /// A new draft correcting a finished record; the original is never changed.
+    pub fn create_addendum(
+        &mut self,
+        original: RecordId,
+        id: RecordId,
+        now: DateTime<Utc>,
+        policy: PolicyRef,
+        actor: &str,
+    ) -> Result<MeetingRecord, StoreError> {
+        let base = self.get_record(original)?;
+        if base.state != RecordState::Finished {
+            return Err(StoreError::NotFinished(original.to_string()));
+        }
+        let mut record = MeetingRecord::new_draft(id, now, base.meeting.kind, policy);
+        record.meeting = base.meeting.clone();
+        record.addendum_to = Some(AddendumTo {
+            record_id: original,
+            content_hash: content_hash(&base),
+        });
+        self.insert_record(&record, actor)?;
+        Ok(record)
+    }
+
+    pub fn get_record(&self, id: RecordId) -> Result<MeetingRecord, StoreError> {
+        let body: Option<String> = self
+            .connection()
+            .query_row(
+                "SELECT body FROM records WHERE id = ?1",
+                [id.to_string()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let body = body.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        serde_json::from_str(&body).map_err(|e| StoreError::CorruptRecord {
+            id: id.to_string(),
+            detail: e.to_string(),
+        })
+    }
+
+    /// Saves a new version of a draft. Identity, state, creation time and policy are kept from
+    /// the stored record whatever `edited` says; only the content is taken. The change is
+    /// appended to the event log. Returns the saved record (with `updated_at = now`).
+    pub fn update_draft(
+        &mut self,
+        edited: &MeetingRecord,
+        now: DateTime<Utc>,
+        actor: &str,
+    ) -> Result<MeetingRecord, StoreError> {
+        let stored = self.get_record(edited.id)?;
+        if stored.state != RecordState::Draft {
+            return Err(StoreError::Immutable(edited.id.to_string()));
+        }
+        let mut next = edited.clone();
+        next.format_version = stored.format_version;
+        next.state = RecordState::Draft;
+        next.created_at = stored.created_at;
+        next.finished_at = None;
+        next.policy = stored.policy.clone();
+        next.addendum_to = stored.addendum_to.clone();
+        next.updated_at = now;
+        self.write_change(&stored, &next, EventAction::Updated, actor)?;
+        Ok(next)
+    }
+
+    /// Finishes a draft if the guideline's rules allow it; from then on it never changes.
+    pub fn finish_record(
+        &mut self,
+        id: RecordId,
+        now: DateTime<Utc>,
+        actor: &str,
+        policy: &Policy,
+    ) -> Result<MeetingRecord, StoreError> {
+        let stored = self.get_record(id)?;
+        if stored.state != RecordState::Draft {
+            return Err(StoreError::Immutable(id.to_string()));
+        }
+        let violations = validate(&stored, policy, now);
+        if !can_finish(&violations) {
+            return Err(StoreError::RulesNotMet(violations));
+        }
+        let mut next = stored.clone();
+        next.state = RecordState::Finished;
+        next.finished_at = Some(now);
+        next.updated_at = now;
+        self.write_change(&stored, &next, EventAction::Finished, actor)?;
+        Ok(next)
+    }
+
+    fn write_change(
+        &mut self,
+        before: &MeetingRecord,
+        after: &MeetingRecord,
+        action: EventAction,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let old = serde_json::to_value(before).expect("serialises");
+        let new = serde_json::to_value(after).expect("serialises");
+        let changes = serde_json::to_value(events::diff(&old, &new)).expect("serialises");
+        let tx = self.connection_mut().transaction()?;
+        // The state check and the write happen in one transaction, so a concurrent finish in
+        // another process cannot be overwritten (the trigger also refuses it).
+        let state: String = tx.query_row(
+            "SELECT state FROM records WHERE id = ?1",
+            [before.id.to_string()],
+            |r| r.get(0),
+        )?;
+        if state != RecordState::Draft.as_str() {
+            return Err(StoreError::Immutable(before.id.to_string()));
+        }
+        project(&tx, after, false)?;
+        events::append(
+            &tx,
+            &after.id.to_string(),
+            &timestamp(after.updated_at),
+            actor,
+            action,
+            &changes,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Newest change first, filtered by `query`.
+    pub fn list_records(&self, query: &RecordQuery) -> Result<Vec<RecordSummary>, StoreError> {
+        let mut sql = String::from(
+            "SELECT id, state, kind, created_at, updated_at, subject, unit, case_number, counterpart
+             FROM records WHERE 1 = 1",
+        );
+        let mut args: Vec<SqlValue> = Vec::new();
+        let mut bind = |sql: &mut String, clause: &str, value: SqlValue| {
+            args.push(value);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(q) = query.text.as_deref().and_then(fts_query) {
+            bind(
+                &mut sql,
+                " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
+                SqlValue::Text(q),
+            );
+        }
+        if let Some(state) = query.state {
+            bind(
+                &mut sql,
+                " AND state = ?",
+                SqlValue::Text(state.as_str().into()),
+            );
+        }
+        if let Some(unit) = query.unit.as_deref().filter(|u| !u.is_empty()) {
+            bind(&mut sql, " AND unit = ?", SqlValue::Text(unit.into()));
+        }
+        if let Some(case) = query.case_number.as_deref().filter(|c| !c.is_empty()) {
+            bind(
+                &mut sql,
+                " AND case_number = ?",
+                SqlValue::Text(case.into()),
+            );
+        }
+        if let Some(from) = query.from {
+            bind(
+                &mut sql,
+                " AND coalesce(meeting_starts_at, created_at) >= ?",
+                SqlValue::Text(format!("{from}T00:00:00.000Z")),
+            );
+        }
+        if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
+            bind(
+                &mut sql,
+                " AND coalesce(meeting_starts_at, created_at) < ?",
+                SqlValue::Text(format!("{to}T00:00:00.000Z")),
+            );
+        }
+        let limit = i64::from(query.limit.clamp(1, MAX_LIST_LIMIT));
+        bind(
+            &mut sql,
+            " ORDER BY updated_at DESC, id DESC LIMIT ?",
+            SqlValue::Integer(limit),
+        );
+        bind(
+            &mut sql,
+            " OFFSET ?",
+            SqlValue::Integer(i64::from(query.offset)),
+        );
+        let mut stmt = self.connection().prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Facts of every finished record, for equal-treatment summaries (G-EQUAL).
+    pub fn finished_bodies(&self) -> Result<Vec<MeetingRecord>, StoreError> {
+        let mut stmt = self
+            .connection()
+            .prepare_cached("SELECT id, body FROM records WHERE state = 'finished'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            out.push(serde_json::from_str::<MeetingRecord>(&body).map_err(|e| {
+                StoreError::CorruptRecord {
+                    id,
+                    detail: e.to_string(),
+                }
+            })?);
+        }
+        Ok(out)
+    }
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RecordSummary> {
+    Ok(RecordSummary {
+        id: row.get(0)?,
+        state: row.get(1)?,
+        kind: row.get(2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+        subject: row.get(5)?,
+        unit: row.get(6)?,
+        case_number: row.get(7)?,
+        counterpart: row.get(8)?,
+    })
+}

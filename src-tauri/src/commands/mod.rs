@@ -1,0 +1,5 @@
+//! Tauri commands, one file per area. Each validates its arguments, makes one call into
+//! `samtalenotat-core`, and maps the error to [`error::IpcError`].
+
+pub mod error;
+pub mod records;

@@ -1,0 +1,81 @@
+//! The desktop shell: the only code that knows about Tauri.
+//!
+//! It opens the store, manages it as state, and registers commands; every command validates
+//! its input, calls one function of `samtalenotat-core`, and maps the error to [`IpcError`].
+//! The builder is generic over the runtime so the commands run on Tauri's mock runtime in tests.
+
+pub mod commands;
+mod startup_probe;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri::Runtime;
+
+pub use commands::error::{Code, IpcError};
+pub use state::AppState;
+
+/// Where the app keeps its data. `None` means the platform's app-data folder.
+#[derive(Debug, Clone, Default)]
+pub struct AppConfig {
+    pub data_dir: Option<PathBuf>,
+}
+
+impl AppConfig {
+    /// `SAMTALENOTAT_DATA_DIR` overrides the data folder (tests, benchmarks, kiosk setups).
+    pub fn from_env() -> Self {
+        AppConfig {
+            data_dir: std::env::var_os("SAMTALENOTAT_DATA_DIR")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+        }
+    }
+
+    /// The data folder: the override, or `<platform data dir>/<identifier>`, which is what
+    /// Tauri's `app_data_dir()` answers. Resolved before the app is built so the store is
+    /// open (and its errors known) before any window or command exists.
+    pub fn data_dir(&self, identifier: &str) -> Option<PathBuf> {
+        self.data_dir
+            .clone()
+            .or_else(|| dirs::data_dir().map(|d| d.join(identifier)))
+    }
+}
+
+/// Adds plugins, the opened state and the commands to a builder of any runtime.
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    let handler: fn(tauri::ipc::Invoke<R>) -> bool = tauri::generate_handler![
+        commands::records::list_records,
+        commands::records::create_draft,
+    ];
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(move |invoke| {
+            startup_probe::first_ipc_answered();
+            handler(invoke)
+        })
+}
+
+/// Starts the app. Called by `main.rs`.
+pub fn run() {
+    let context = tauri::generate_context!();
+    let Some(data_dir) = AppConfig::from_env().data_dir(&context.config().identifier) else {
+        eprintln!(
+            "Samtalenotat: no data folder could be found for this user (set SAMTALENOTAT_DATA_DIR)"
+        );
+        std::process::exit(1);
+    };
+    let state = match AppState::open(&data_dir) {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!(
+                "Samtalenotat could not open its database in {}: {e}",
+                data_dir.display()
+            );
+            std::process::exit(1);
+        }
+    };
+    app_builder(tauri::Builder::default(), state)
+        .run(context)
+        .expect("Samtalenotat could not start");
+}

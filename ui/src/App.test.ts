@@ -1,0 +1,258 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import App from "./App.svelte";
+import { loadLang } from "./lib/i18n.svelte";
+import type { MeetingKind, RecordSummary } from "./lib/ipc";
+
+function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
+  return {
+    state: "draft",
+    kind: "citizen",
+    createdAt: "2026-11-28T13:05:00Z",
+    updatedAt: "2026-11-28T13:05:00Z",
+    subject: "",
+    unit: "",
+    caseNumber: "",
+    counterpart: "",
+    ...over,
+  };
+}
+
+type Call = { cmd: string; args: unknown };
+
+/** A small in-memory fake of the Rust side. */
+function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: RecordSummary[] } {
+  const state = { calls: [] as Call[], records: [...initial] };
+  let n = 0;
+  mockIPC((cmd, args) => {
+    state.calls.push({ cmd, args });
+    switch (cmd) {
+      case "list_records": {
+        const { query } = args as { query: { text: string | null; limit: number } };
+        const text = query.text?.toLowerCase() ?? null;
+        return state.records
+          .filter((r) => text === null || r.subject.toLowerCase().includes(text))
+          .slice(0, query.limit);
+      }
+      case "create_draft": {
+        const { input } = args as { input: { kind: MeetingKind } };
+        n += 1;
+        const created = rec({ id: `new-${n}`, kind: input.kind, createdAt: "2026-11-28T14:00:00Z" });
+        // The fake deliberately appends, so the UI must put the new draft on top itself.
+        state.records.push(created);
+        return created;
+      }
+      default:
+        throw { code: "internal", message: `unknown command ${cmd}` };
+    }
+  });
+  return state;
+}
+
+const listCalls = (calls: Call[]): Call[] => calls.filter((c) => c.cmd === "list_records");
+
+beforeEach(() => {
+  localStorage.clear();
+  loadLang();
+});
+
+afterEach(() => {
+  clearMocks();
+});
+
+describe("start screen", () => {
+  it("renders the Danish heading and the empty state", async () => {
+    const backend = fakeBackend([]);
+    render(App);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("Samtalenotat");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Mødenotater");
+    const empty = await screen.findByTestId("empty-state");
+    expect(empty.textContent).toBe("Ingen mødenotater endnu. Tryk på »Nyt møde« for at begynde.");
+    expect(screen.queryByTestId("record-list")).toBeNull();
+    expect(listCalls(backend.calls)[0]?.args).toEqual({ query: { text: null, limit: 200 } });
+    expect(screen.getByLabelText("Søg")).toBe(screen.getByTestId("search"));
+    expect(document.documentElement.lang).toBe("da");
+  });
+
+  it("shows a loading state until the list arrives", async () => {
+    let resolve: (v: RecordSummary[]) => void = () => {};
+    mockIPC(() => new Promise<RecordSummary[]>((r) => (resolve = r)));
+    render(App);
+    expect(screen.getByTestId("loading").textContent).toContain("Henter mødenotater");
+    resolve([]);
+    await screen.findByTestId("empty-state");
+    expect(screen.queryByTestId("loading")).toBeNull();
+  });
+
+  it("renders rows from list_records", async () => {
+    fakeBackend([
+      rec({ id: "a", subject: "Tilbud om boligstøtte", caseNumber: "27.00.00-G01-1-26", unit: "Borgerservice" }),
+      rec({ id: "b", kind: "employee", state: "finished", subject: "" }),
+    ]);
+    render(App);
+    const list = await screen.findByTestId("record-list");
+    expect(list.tagName).toBe("UL");
+    const rows = within(list).getAllByTestId("record-row");
+    expect(rows.map((r) => r.tagName)).toEqual(["LI", "LI"]);
+    expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["a", "b"]);
+    expect(rows.map((r) => r.getAttribute("data-state"))).toEqual(["draft", "finished"]);
+
+    const [first, second] = rows as [HTMLElement, HTMLElement];
+    expect(first.textContent).toContain("Borgermøde");
+    expect(first.textContent).toContain("Kladde");
+    expect(first.textContent).toContain("Tilbud om boligstøtte");
+    expect(first.textContent).toContain("27.00.00-G01-1-26");
+    expect(first.textContent).toContain("Borgerservice");
+    expect(first.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-28T13:05:00Z");
+    expect(first.querySelector("time")?.textContent).toMatch(/^\d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d$/);
+    expect(second.textContent).toContain("Tjenstlig samtale");
+    expect(second.textContent).toContain("Afsluttet");
+    expect(second.textContent).toContain("(uden emne)");
+    expect(screen.getByTestId("list-status").textContent).toContain("2 mødenotater");
+  });
+
+  it("creates a citizen draft via Nyt møde and shows it at the top", async () => {
+    const backend = fakeBackend([rec({ id: "old", subject: "Gammelt møde" })]);
+    render(App);
+    await screen.findByTestId("record-list");
+
+    const newButton = screen.getByTestId("new-meeting");
+    expect(newButton.getAttribute("aria-expanded")).toBe("false");
+    await fireEvent.click(newButton);
+    expect(newButton.getAttribute("aria-expanded")).toBe("true");
+    const citizen = screen.getByTestId("kind-citizen");
+    expect(document.activeElement).toBe(citizen);
+    expect(screen.getByTestId("kind-employee").textContent).toContain("bisidder");
+
+    await fireEvent.click(citizen);
+
+    await waitFor(() => {
+      const rows = screen.getAllByTestId("record-row");
+      expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["new-1", "old"]);
+    });
+    const creates = backend.calls.filter((c) => c.cmd === "create_draft");
+    expect(creates).toEqual([{ cmd: "create_draft", args: { input: { kind: "citizen" } } }]);
+    expect(listCalls(backend.calls)).toHaveLength(2);
+    expect(screen.getAllByTestId("record-row")[0]?.getAttribute("data-state")).toBe("draft");
+    expect(screen.queryByTestId("kind-choice")).toBeNull();
+    expect(document.activeElement).toBe(newButton);
+    expect(screen.getByTestId("list-status").textContent).toContain("Ny kladde oprettet.");
+  });
+
+  it("creates an employee draft", async () => {
+    const backend = fakeBackend([]);
+    render(App);
+    await screen.findByTestId("empty-state");
+    await fireEvent.click(screen.getByTestId("new-meeting"));
+    await fireEvent.click(screen.getByTestId("kind-employee"));
+    const row = await screen.findByTestId("record-row");
+    expect(row.textContent).toContain("Tjenstlig samtale");
+    expect(backend.calls.find((c) => c.cmd === "create_draft")?.args).toEqual({ input: { kind: "employee" } });
+  });
+
+  it("closes the kind choice with Escape and returns focus", async () => {
+    const backend = fakeBackend([]);
+    render(App);
+    await screen.findByTestId("empty-state");
+    const newButton = screen.getByTestId("new-meeting");
+    await fireEvent.click(newButton);
+    const citizen = screen.getByTestId("kind-citizen");
+    await fireEvent.keyDown(citizen, { key: "Escape" });
+    expect(screen.queryByTestId("kind-choice")).toBeNull();
+    expect(newButton.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(newButton);
+    expect(backend.calls.some((c) => c.cmd === "create_draft")).toBe(false);
+  });
+
+  it("shows the translated storage error, not the raw message, and retries", async () => {
+    let fail = true;
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (fail) throw { code: "storage", message: "SQLITE_BUSY: database is locked" };
+      return [rec({ id: "x", subject: "Efter genforsøg" })];
+    });
+    render(App);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Data kunne ikke læses eller gemmes på denne computer.");
+    expect(document.body.textContent).not.toContain("SQLITE_BUSY");
+    expect(document.body.textContent).not.toContain("database is locked");
+
+    fail = false;
+    await fireEvent.click(within(alert).getByRole("button", { name: "Prøv igen" }));
+    await screen.findByTestId("record-row");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(calls).toEqual(["list_records", "list_records"]);
+  });
+
+  it("shows a translated message for a failed create_draft", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "create_draft") throw { code: "rule_violation", message: "nope" };
+      return [];
+    });
+    render(App);
+    await screen.findByTestId("empty-state");
+    await fireEvent.click(screen.getByTestId("new-meeting"));
+    await fireEvent.click(screen.getByTestId("kind-citizen"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-error-code")).toBe("rule_violation");
+    expect(alert.textContent).toContain("Handlingen er ikke tilladt");
+    expect(alert.textContent).not.toContain("nope");
+  });
+
+  it("debounces the search and passes the text to list_records", async () => {
+    const backend = fakeBackend([rec({ id: "a", subject: "Bolig" }), rec({ id: "b", subject: "Sygefravær" })]);
+    render(App);
+    await screen.findByTestId("record-list");
+    const search = screen.getByTestId("search") as HTMLInputElement;
+    for (const value of ["s", "sy", "syg"]) {
+      await fireEvent.input(search, { target: { value } });
+    }
+    await waitFor(() => {
+      expect(screen.getAllByTestId("record-row").map((r) => r.getAttribute("data-record-id"))).toEqual(["b"]);
+    });
+    const lists = listCalls(backend.calls);
+    expect(lists).toHaveLength(2);
+    expect(lists[1]?.args).toEqual({ query: { text: "syg", limit: 200 } });
+
+    await fireEvent.input(search, { target: { value: "findes ikke" } });
+    const empty = await screen.findByTestId("empty-state");
+    expect(empty.getAttribute("data-reason")).toBe("no-match");
+  });
+
+  it("switches language to English and back", async () => {
+    fakeBackend([rec({ id: "a", kind: "employee", state: "finished" })]);
+    render(App);
+    await screen.findByTestId("record-row");
+    const sw = screen.getByTestId("lang-switch");
+    expect(sw.tagName).toBe("BUTTON");
+    expect(sw.textContent?.trim()).toBe("English");
+
+    await fireEvent.click(sw);
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Meeting records");
+    expect(screen.getByTestId("new-meeting").textContent).toContain("New meeting");
+    expect(screen.getByLabelText("Search")).toBe(screen.getByTestId("search"));
+    const row = screen.getByTestId("record-row");
+    expect(row.textContent).toContain("Employee meeting (official)");
+    expect(row.textContent).toContain("Finished");
+    expect(row.textContent).toContain("(no subject)");
+    expect(row.querySelector("time")?.textContent).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
+    expect(document.documentElement.lang).toBe("en");
+    expect(localStorage.getItem("samtalenotat.lang")).toBe("en");
+    expect(sw.textContent?.trim()).toBe("Dansk");
+
+    await fireEvent.click(sw);
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Mødenotater");
+    expect(document.documentElement.lang).toBe("da");
+  });
+
+  it("starts in the stored language", async () => {
+    localStorage.setItem("samtalenotat.lang", "en");
+    loadLang();
+    fakeBackend([]);
+    render(App);
+    const empty = await screen.findByTestId("empty-state");
+    expect(empty.textContent).toContain("No meeting records yet.");
+  });
+});
