@@ -1,6 +1,12 @@
 // Listing the app's own commands makes tauri-build generate allow-/deny- permissions for each,
 // and from then on a command is reachable only when a capability grants it.
-const COMMANDS: &[&str] = &["list_records", "create_draft"];
+const COMMANDS: &[&str] = &[
+    "list_records",
+    "create_draft",
+    "get_record",
+    "save_draft",
+    "finish_record",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -46,6 +46,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
     let handler: fn(tauri::ipc::Invoke<R>) -> bool = tauri::generate_handler![
         commands::records::list_records,
         commands::records::create_draft,
+        commands::records::get_record,
+        commands::records::save_draft,
+        commands::records::finish_record,
     ];
     builder
         .plugin(tauri_plugin_dialog::init())

@@ -176,3 +176,121 @@ fn the_database_file_is_readable_by_the_user_alone() {
         & 0o777;
     assert_eq!(dir_mode, 0o700, "data folder mode {dir_mode:o}");
 }
+
+fn fixture(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/fixtures/records/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A draft in the store with the content of a fixture, as the UI would have saved it.
+fn draft_like(main: &WebviewWindow<MockRuntime>, fixture_name: &str) -> Value {
+    let created = call(
+        main,
+        "create_draft",
+        json!({ "input": { "kind": "citizen" } }),
+    )
+    .unwrap();
+    let view = call(main, "get_record", json!({ "id": created["id"] })).unwrap();
+    let mut record = fixture(fixture_name);
+    for key in ["id", "created_at", "updated_at", "policy"] {
+        record[key] = view["record"][key].clone();
+    }
+    // Notices are given during this meeting, not at the fixture's date.
+    let created_at = view["record"]["created_at"].clone();
+    for time in record["notices"].as_object_mut().unwrap().values_mut() {
+        *time = created_at.clone();
+    }
+    record
+}
+
+#[test]
+fn save_get_and_finish_a_draft_through_ipc() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+
+    let empty = call(
+        &main,
+        "create_draft",
+        json!({ "input": { "kind": "citizen" } }),
+    )
+    .unwrap();
+    let view = call(&main, "get_record", json!({ "id": empty["id"] })).unwrap();
+    assert!(
+        !view["violations"].as_array().unwrap().is_empty(),
+        "an empty draft has open rules"
+    );
+    let err = call(&main, "finish_record", json!({ "id": empty["id"] }))
+        .expect_err("an empty draft cannot be finished");
+    assert_eq!(err["code"], "rule_violation");
+    assert!(err["message"].as_str().unwrap().contains("G-"), "{err}");
+
+    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    // Text arrives untrimmed and decomposed; it is stored trimmed and NFC.
+    record["meeting"]["subject"] = json!("  Bo\u{0301}ligsag  ");
+    let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
+    assert_eq!(saved["record"]["meeting"]["subject"], "B\u{f3}ligsag");
+    let blocking: Vec<&Value> = saved["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["severity"] == "blocking")
+        .collect();
+    assert!(blocking.is_empty(), "{blocking:?}");
+
+    let finished = call(&main, "finish_record", json!({ "id": record["id"] })).unwrap();
+    assert_eq!(finished["record"]["state"], "finished");
+    let err = call(&main, "save_draft", json!({ "record": record }))
+        .expect_err("a finished record is immutable");
+    assert_eq!(err["code"], "rule_violation");
+}
+
+#[test]
+fn a_bad_field_is_named_and_the_stored_draft_is_kept() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    call(&main, "save_draft", json!({ "record": record })).unwrap();
+
+    record["meeting"]["counterpart"] = json!("Navn\u{1b}[31m");
+    let err = call(&main, "save_draft", json!({ "record": record })).expect_err("refused");
+    assert_eq!(err["code"], "invalid_input");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("meeting.counterpart"),
+        "{err}"
+    );
+    let view = call(&main, "get_record", json!({ "id": record["id"] })).unwrap();
+    assert_eq!(
+        view["record"]["meeting"]["counterpart"],
+        fixture("citizen-asked-first-allowed.json")["meeting"]["counterpart"],
+        "what was saved before is still there"
+    );
+
+    let err = call(&main, "get_record", json!({ "id": "not-a-ulid" })).expect_err("bad id");
+    assert_eq!(err["code"], "invalid_input");
+    let err = call(
+        &main,
+        "get_record",
+        json!({ "id": "01ARZ3NDEKTSV4RRFFQ69G5FAV" }),
+    )
+    .expect_err("unknown id");
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn cpr_looking_text_is_flagged_for_a_warning() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    record["meeting"]["counterpart"] = json!("Jens Hansen 070390-1234");
+    let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
+    assert_eq!(saved["cprWarnings"], json!(["meeting.counterpart"]));
+}

@@ -1220,6 +1220,25 @@ fn fixtures_cover_every_situation_of_the_spec() {
 }
 
 #[test]
+fn fixtures_name_the_builtin_policy_they_were_written_under() {
+    // A policy edit changes its hash; the examples should then say so too (replace the
+    // "hash" value in every fixture with the one printed here).
+    let reference = policy().reference();
+    for entry in std::fs::read_dir(repo_root().join("tests/fixtures/records")).unwrap() {
+        let path = entry.unwrap().path();
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            value["policy"],
+            serde_json::to_value(&reference).unwrap(),
+            "{}: policy reference is not the built-in policy's ({})",
+            path.display(),
+            reference.hash
+        );
+    }
+}
+
+#[test]
 fn incident_fixture_is_valid() {
     let text = std::fs::read_to_string(fixture_path("incident-misuse-shared.json")).unwrap();
     let incident: MisuseIncident = serde_json::from_str(&text).unwrap();
@@ -1466,11 +1485,15 @@ fn clean_text_errors_name_the_field_and_the_rule() {
 // ---------------------------------------------------------------------------------------------
 // The CLI
 
+/// Runs the CLI; `validate` runs as of the tests' fixed `now`, so the result does not depend on
+/// the machine's clock.
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"))
-        .args(args)
-        .output()
-        .unwrap()
+    let mut command = Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"));
+    command.args(args);
+    if args.first() == Some(&"validate") && args.len() > 1 {
+        command.args(["--now", &now().to_rfc3339()]);
+    }
+    command.output().unwrap()
 }
 
 #[test]

@@ -130,12 +130,27 @@ fn a_failed_migration_leaves_the_old_database_intact_and_backed_up() {
     assert_eq!(copy.get_record(id(1)).unwrap().id, id(1));
 }
 
+fn query() -> RecordQuery {
+    RecordQuery {
+        limit: 10,
+        ..RecordQuery::default()
+    }
+}
+
+fn ids(rows: &[samtalenotat_core::store::records::RecordSummary]) -> Vec<String> {
+    rows.iter().map(|r| r.id.clone()).collect()
+}
+
 #[test]
-fn list_is_newest_first_and_filters_by_text() {
+fn list_is_newest_first_searches_words_and_filters() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    for n in 0..3u64 {
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, n as u32, 0).unwrap();
+    let subjects = ["Bådplads i havnen", "Bolig, basisydelse", "Sygefravær"];
+    for (n, subject) in subjects.iter().enumerate() {
+        let n = n as u64;
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 26 + n as u32, 10, 0, 0)
+            .unwrap();
         let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
             id(n),
             now,
@@ -143,62 +158,226 @@ fn list_is_newest_first_and_filters_by_text() {
             policy(),
         );
         record.meeting.case_number = format!("27.00.00-A00-{n}-26");
-        record.meeting.subject = if n == 1 {
-            "Bådplads 50%_rabat".into()
+        record.meeting.subject = (*subject).to_owned();
+        record.meeting.unit = if n == 2 {
+            "HR".into()
         } else {
-            "Bolig".into()
+            "Borgerservice".into()
         };
+        record.meeting.lead.name = "Mette Sørensen".into();
         store.insert_record(&record, "test").unwrap();
     }
-    let all = store
+    assert_eq!(
+        ids(&store.list_records(&query()).unwrap()),
+        [id(2), id(1), id(0)].map(|i| i.to_string())
+    );
+
+    let search = |text: &str| {
+        ids(&store
+            .list_records(&RecordQuery {
+                text: Some(text.into()),
+                ..query()
+            })
+            .unwrap())
+    };
+    assert_eq!(
+        search("bådpl"),
+        [id(0).to_string()],
+        "words match as prefixes"
+    );
+    assert_eq!(
+        search("bas"),
+        [id(1).to_string()],
+        "å is not folded to a: bas does not find bådplads"
+    );
+    assert_eq!(
+        search("sørensen bolig"),
+        [id(1).to_string()],
+        "all words must match, across fields"
+    );
+    assert!(
+        search("\"; DROP TABLE records; --").is_empty(),
+        "FTS syntax is quoted away"
+    );
+    assert!(
+        search("%").len() == 3,
+        "no searchable word means no text filter"
+    );
+
+    let unit = store
         .list_records(&RecordQuery {
-            text: None,
-            limit: 10,
+            unit: Some("HR".into()),
+            ..query()
         })
         .unwrap();
-    let ids: Vec<_> = all.iter().map(|r| r.id.clone()).collect();
-    assert_eq!(ids, [id(2), id(1), id(0)].map(|i| i.to_string()));
-
-    let hit = store
+    assert_eq!(ids(&unit), [id(2).to_string()]);
+    let case = store
         .list_records(&RecordQuery {
-            text: Some("50%_".into()),
-            limit: 10,
+            case_number: Some("27.00.00-A00-1-26".into()),
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(ids(&case), [id(1).to_string()]);
+    let dated = store
+        .list_records(&RecordQuery {
+            from: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            ..query()
         })
         .unwrap();
     assert_eq!(
-        hit.len(),
-        1,
-        "LIKE wildcards in the search text are taken literally"
+        ids(&dated),
+        [id(1).to_string()],
+        "date range is inclusive, by day"
     );
-    assert_eq!(hit[0].id, id(1).to_string());
-    let none = store
+    let finished = store
         .list_records(&RecordQuery {
-            text: Some("%".into()),
-            limit: 10,
+            state: Some(RecordState::Finished),
+            ..query()
         })
         .unwrap();
-    assert!(none.is_empty());
+    assert!(finished.is_empty());
+    let page2 = store
+        .list_records(&RecordQuery {
+            limit: 2,
+            offset: 2,
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(ids(&page2), [id(0).to_string()]);
+}
+
+fn fixture(name: &str) -> samtalenotat_core::domain::MeetingRecord {
+    let path = format!(
+        "{}/../../tests/fixtures/records/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
 #[test]
-fn finished_records_are_immutable_in_sqlite_itself() {
+fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
-    let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
-        id(7),
-        now,
-        MeetingKind::Citizen,
-        policy(),
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
+    let policy = samtalenotat_core::domain::Policy::builtin();
+
+    // An empty draft cannot be finished; the error carries the violations.
+    let empty = store
+        .create_draft(id(1), now, MeetingKind::Citizen, policy.reference(), "test")
+        .unwrap();
+    match store.finish_record(empty.id, now, "test", policy) {
+        Err(StoreError::RulesNotMet(v)) => assert!(v.iter().any(|v| v.is_blocking())),
+        other => panic!("expected RulesNotMet, got {other:?}"),
+    }
+    assert_eq!(
+        store.get_record(empty.id).unwrap().state,
+        RecordState::Draft
     );
-    record.state = RecordState::Finished;
-    store.insert_record(&record, "test").unwrap();
+
+    // A complete one can, and then nothing changes it.
+    let mut complete = fixture("citizen-asked-first-allowed.json");
+    complete.id = id(2);
+    complete.policy = policy.reference();
+    store.insert_record(&complete, "test").unwrap();
+    let finished = store.finish_record(id(2), now, "test", policy).unwrap();
+    assert_eq!(finished.state, RecordState::Finished);
+    assert_eq!(finished.finished_at, Some(now));
+    assert_eq!(store.verify_chain(id(2)).unwrap(), Ok(()));
+
+    let mut edited = finished.clone();
+    edited.meeting.subject = "Ændret".into();
+    assert!(matches!(
+        store.update_draft(&edited, now, "test"),
+        Err(StoreError::Immutable(_))
+    ));
+    assert!(matches!(
+        store.finish_record(id(2), now, "test", policy),
+        Err(StoreError::Immutable(_))
+    ));
     let conn = store.connection();
     let update = conn.execute(
         "UPDATE records SET subject = 'x' WHERE id = ?1",
-        [id(7).to_string()],
+        [id(2).to_string()],
     );
     assert!(update.unwrap_err().to_string().contains("immutable"));
-    let delete = conn.execute("DELETE FROM records WHERE id = ?1", [id(7).to_string()]);
+    let delete = conn.execute("DELETE FROM records WHERE id = ?1", [id(2).to_string()]);
     assert!(delete.unwrap_err().to_string().contains("immutable"));
+
+    // A correction is a new draft pointing at the original by its content hash.
+    let addendum = store
+        .create_addendum(id(2), id(3), now, policy.reference(), "test")
+        .unwrap();
+    let pointer = addendum.addendum_to.expect("points to the original");
+    assert_eq!(pointer.record_id, id(2));
+    assert_eq!(
+        pointer.content_hash,
+        samtalenotat_core::store::records::content_hash(&store.get_record(id(2)).unwrap())
+    );
+    assert!(matches!(
+        store.create_addendum(id(1), id(4), now, policy.reference(), "test"),
+        Err(StoreError::NotFinished(_))
+    ));
+}
+
+#[test]
+fn cli_list_prints_the_records_of_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
+        for n in 0..2u64 {
+            let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+                id(n),
+                now + chrono::Duration::minutes(n as i64),
+                MeetingKind::Employee,
+                policy(),
+            );
+            record.meeting.subject = format!("Sygefraværssamtale {n}");
+            record.meeting.unit = "Vej og Park".into();
+            store.insert_record(&record, "test").unwrap();
+        }
+    }
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let db_arg = db.to_str().unwrap();
+    let out = run(&["list", "--db", db_arg]);
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(&format!("{}\tdraft\temployee\t", id(1))));
+    assert!(
+        lines[0].ends_with("\tVej og Park\t\tSygefraværssamtale 1"),
+        "{}",
+        lines[0]
+    );
+
+    let out = run(&[
+        "list",
+        "--db",
+        db_arg,
+        "--search",
+        "sygefravær",
+        "--limit",
+        "1",
+    ]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+
+    let out = run(&[
+        "list",
+        "--db",
+        dir.path().join("missing.sqlite3").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing database is an error, not an empty list"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no database"));
 }

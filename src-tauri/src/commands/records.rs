@@ -1,28 +1,72 @@
-//! Commands on meeting records.
+//! Commands on meeting records: list/search, create, get, save a draft, finish.
 
-use samtalenotat_core::domain::{MeetingKind, RecordId};
+use chrono::NaiveDate;
+use samtalenotat_core::domain::input::{clean_record, clean_text, cpr_warnings};
+use samtalenotat_core::domain::rules::{validate, Violation};
+use samtalenotat_core::domain::{MeetingKind, MeetingRecord, RecordId, RecordState};
 use samtalenotat_core::store::records::{RecordQuery, RecordSummary, MAX_LIST_LIMIT};
-use serde::Deserialize;
+use samtalenotat_core::store::StoreError;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use ulid::Ulid;
 
 use super::error::{Code, IpcError};
 use crate::AppState;
 
-/// The longest search text accepted from the UI.
-pub const MAX_SEARCH_CHARS: usize = 200;
+/// The longest search or filter text accepted from the UI.
+pub const MAX_FILTER_CHARS: usize = 200;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ListQuery {
     pub text: Option<String>,
     pub limit: u32,
+    #[serde(default)]
+    pub offset: u32,
+    #[serde(default)]
+    pub state: Option<RecordState>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub case_number: Option<String>,
+    /// ISO dates (YYYY-MM-DD), inclusive.
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateDraftInput {
     pub kind: MeetingKind,
+}
+
+/// A record with what the rules say about it now: what the edit and review screens show.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordView {
+    pub record: MeetingRecord,
+    pub violations: Vec<Violation>,
+    /// Field paths whose text looks like a CPR number: the UI warns before it is kept.
+    pub cpr_warnings: Vec<String>,
+}
+
+fn optional_filter(field: &str, value: Option<String>) -> Result<Option<String>, IpcError> {
+    value
+        .map(|v| clean_text(field, &v, MAX_FILTER_CHARS).map_err(input_error))
+        .transpose()
+        .map(|v| v.filter(|t| !t.is_empty()))
+}
+
+fn optional_date(field: &str, value: Option<String>) -> Result<Option<NaiveDate>, IpcError> {
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                .map_err(|_| IpcError::invalid_input(field, "must be a date as YYYY-MM-DD"))
+        })
+        .transpose()
 }
 
 impl ListQuery {
@@ -33,23 +77,45 @@ impl ListQuery {
                 &format!("must be between 1 and {MAX_LIST_LIMIT}"),
             ));
         }
-        let text = match self.text {
-            None => None,
-            Some(t) => {
-                let cleaned = samtalenotat_core::domain::input::clean_text(
-                    "query.text",
-                    &t,
-                    MAX_SEARCH_CHARS,
-                )
-                .map_err(|e| IpcError::new(Code::InvalidInput, e.to_string()))?;
-                Some(cleaned).filter(|t| !t.is_empty())
+        let from = optional_date("query.from", self.from)?;
+        let to = optional_date("query.to", self.to)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                return Err(IpcError::invalid_input(
+                    "query.to",
+                    "must not be before query.from",
+                ));
             }
-        };
+        }
         Ok(RecordQuery {
-            text,
+            text: optional_filter("query.text", self.text)?,
+            state: self.state,
+            unit: optional_filter("query.unit", self.unit)?,
+            case_number: optional_filter("query.caseNumber", self.case_number)?,
+            from,
+            to,
             limit: self.limit,
-            ..RecordQuery::default()
+            offset: self.offset,
         })
+    }
+}
+
+fn parse_id(id: &str) -> Result<RecordId, IpcError> {
+    id.parse()
+        .map_err(|_| IpcError::invalid_input("id", "must be a record id (26-character ULID)"))
+}
+
+fn input_error(e: samtalenotat_core::domain::InputError) -> IpcError {
+    IpcError::new(Code::InvalidInput, e.to_string())
+}
+
+fn view(state: &AppState, record: MeetingRecord) -> RecordView {
+    let violations = validate(&record, state.policy, state.clock.now());
+    let cpr_warnings = cpr_warnings(&record);
+    RecordView {
+        record,
+        violations,
+        cpr_warnings,
     }
 }
 
@@ -59,8 +125,7 @@ pub fn list_records(
     query: ListQuery,
 ) -> Result<Vec<RecordSummary>, IpcError> {
     let query = query.validate()?;
-    let store = state.store.lock().map_err(|_| poisoned())?;
-    Ok(store.list_records(&query)?)
+    Ok(state.store().list_records(&query)?)
 }
 
 #[tauri::command]
@@ -70,14 +135,54 @@ pub fn create_draft(
 ) -> Result<RecordSummary, IpcError> {
     let now = state.clock.now();
     let id = RecordId(Ulid::from_datetime(now.into()));
-    let mut store = state.store.lock().map_err(|_| poisoned())?;
-    let record = store.create_draft(id, now, input.kind, state.policy.clone(), &state.actor)?;
+    let record =
+        state
+            .store()
+            .create_draft(id, now, input.kind, state.policy.reference(), &state.actor)?;
     Ok(RecordSummary::of(&record))
 }
 
-fn poisoned() -> IpcError {
-    IpcError::new(
-        Code::Internal,
-        "the store lock was poisoned by an earlier failure",
-    )
+#[tauri::command]
+pub fn get_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
+    let id = parse_id(&id)?;
+    let record = state.store().get_record(id)?;
+    Ok(view(&state, record))
+}
+
+/// Saves the whole draft as the UI has it (autosave). Text is cleaned first; a field that
+/// cannot be cleaned is named in the error and nothing is saved, so the stored draft stays
+/// as it was.
+#[tauri::command]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    record: MeetingRecord,
+) -> Result<RecordView, IpcError> {
+    let cleaned = clean_record(&record).map_err(input_error)?;
+    let saved = state
+        .store()
+        .update_draft(&cleaned, state.clock.now(), &state.actor)?;
+    Ok(view(&state, saved))
+}
+
+/// Finishes a draft when the guideline's rules are met; otherwise `rule_violation`, and the
+/// UI shows the violations from `get_record`.
+#[tauri::command]
+pub fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
+    let id = parse_id(&id)?;
+    let finished = state
+        .store()
+        .finish_record(id, state.clock.now(), &state.actor, state.policy)
+        .map_err(|e| match e {
+            StoreError::RulesNotMet(violations) => IpcError::new(
+                Code::RuleViolation,
+                violations
+                    .iter()
+                    .filter(|v| v.is_blocking())
+                    .map(|v| format!("{} {} ({})", v.rule, v.field, v.code))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            other => other.into(),
+        })?;
+    Ok(view(&state, finished))
 }

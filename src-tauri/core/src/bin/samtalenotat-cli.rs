@@ -11,27 +11,33 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::{DateTime, Utc};
 use samtalenotat_core::clock::{Clock, SystemClock};
 use samtalenotat_core::domain::{
     can_finish, validate, validate_incident, Lang, MeetingKind, MeetingRecord, MisuseIncident,
-    Policy, Severity, Violation,
+    Policy, RecordState, Severity, Violation,
 };
+use samtalenotat_core::store::records::{RecordQuery, MAX_LIST_LIMIT};
+use samtalenotat_core::store::Store;
 
 const USAGE: &str = "\
 Usage:
-  samtalenotat-cli validate FILE.json [--lang da|en] [--policy POLICY.toml]
+  samtalenotat-cli validate FILE.json [--lang da|en] [--policy POLICY.toml] [--now TIME]
       Check a meeting record (or misuse incident) against the guideline's rules.
+      --now validates as of an RFC 3339 time instead of the clock (reproducible runs).
       Prints one line per violation: RULE  FIELD  MESSAGE.
       Exit 0: can be finished; 1: a blocking violation stands; 2: unreadable or invalid file.
-  samtalenotat-cli list --db PATH
-      List the records in a local database.
+  samtalenotat-cli list --db PATH [--search WORDS] [--state draft|finished] [--unit UNIT]
+                        [--limit N]
+      List the records in a local database, newest change first (tab-separated:
+      id, state, kind, updated, unit, case number, subject).
   samtalenotat-cli help";
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Validate(ValidateArgs),
-    List { db: PathBuf },
+    List(ListArgs),
     Help,
 }
 
@@ -40,6 +46,17 @@ struct ValidateArgs {
     file: PathBuf,
     lang: Lang,
     policy: Option<PathBuf>,
+    /// "Now" for the timestamp checks; the system clock when not given.
+    now: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct ListArgs {
+    db: PathBuf,
+    search: Option<String>,
+    state: Option<RecordState>,
+    unit: Option<String>,
+    limit: u32,
 }
 
 /// A command line that does not make sense; printed with the usage text.
@@ -60,14 +77,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate(args) => run_validate(&args),
-        Command::List { db } => {
-            // Filled in with the store: reads the database at `db`.
-            eprintln!(
-                "samtalenotat-cli list: not yet available (database {})",
-                db.display()
-            );
-            ExitCode::from(2)
-        }
+        Command::List(args) => run_list(&args),
         Command::Help => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -96,6 +106,7 @@ fn parse_validate(args: Vec<OsString>) -> Result<ValidateArgs, UsageError> {
     let mut file = None;
     let mut lang = Lang::Da;
     let mut policy = None;
+    let mut now = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -107,6 +118,14 @@ fn parse_validate(args: Vec<OsString>) -> Result<ValidateArgs, UsageError> {
                     .ok_or_else(|| UsageError("--lang must be da or en".into()))?;
             }
             Some("--policy") => policy = Some(PathBuf::from(option_value(&mut args, "--policy")?)),
+            Some("--now") => {
+                let value = option_value(&mut args, "--now")?;
+                let parsed = value
+                    .to_str()
+                    .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
+                    .ok_or_else(|| UsageError("--now must be an RFC 3339 time".into()))?;
+                now = Some(parsed.with_timezone(&Utc));
+            }
             Some(flag) if flag.starts_with("--") => {
                 return Err(UsageError(format!("unknown option `{flag}` for validate")))
             }
@@ -115,15 +134,53 @@ fn parse_validate(args: Vec<OsString>) -> Result<ValidateArgs, UsageError> {
         }
     }
     let file = file.ok_or_else(|| UsageError("validate needs a FILE".into()))?;
-    Ok(ValidateArgs { file, lang, policy })
+    Ok(ValidateArgs {
+        file,
+        lang,
+        policy,
+        now,
+    })
 }
 
 fn parse_list(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut list = ListArgs {
+        db: PathBuf::new(),
+        search: None,
+        state: None,
+        unit: None,
+        limit: 50,
+    };
     let mut db = None;
     let mut args = args.into_iter();
+    let text = |v: OsString, name: &str| {
+        v.into_string()
+            .map_err(|_| UsageError(format!("{name} must be valid UTF-8")))
+    };
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--db") => db = Some(PathBuf::from(option_value(&mut args, "--db")?)),
+            Some("--search") => {
+                list.search = Some(text(option_value(&mut args, "--search")?, "--search")?)
+            }
+            Some("--unit") => list.unit = Some(text(option_value(&mut args, "--unit")?, "--unit")?),
+            Some("--state") => {
+                list.state = Some(match option_value(&mut args, "--state")?.to_str() {
+                    Some("draft") => RecordState::Draft,
+                    Some("finished") => RecordState::Finished,
+                    _ => return Err(UsageError("--state must be draft or finished".into())),
+                })
+            }
+            Some("--limit") => {
+                list.limit = option_value(&mut args, "--limit")?
+                    .to_str()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|n| (1..=MAX_LIST_LIMIT).contains(n))
+                    .ok_or_else(|| {
+                        UsageError(format!(
+                            "--limit must be a number from 1 to {MAX_LIST_LIMIT}"
+                        ))
+                    })?
+            }
             _ => {
                 return Err(UsageError(format!(
                     "unexpected argument `{}` for list",
@@ -132,8 +189,8 @@ fn parse_list(args: Vec<OsString>) -> Result<Command, UsageError> {
             }
         }
     }
-    let db = db.ok_or_else(|| UsageError("list needs --db PATH".into()))?;
-    Ok(Command::List { db })
+    list.db = db.ok_or_else(|| UsageError("list needs --db PATH".into()))?;
+    Ok(Command::List(list))
 }
 
 fn option_value(
@@ -148,6 +205,35 @@ fn option_value(
 fn fail(message: String) -> ExitCode {
     eprintln!("samtalenotat-cli: {message}");
     ExitCode::from(2)
+}
+
+fn run_list(args: &ListArgs) -> ExitCode {
+    if !args.db.is_file() {
+        return fail(format!("no database at {}", args.db.display()));
+    }
+    let store = match Store::open(&args.db) {
+        Ok(store) => store,
+        Err(e) => return fail(format!("{}: {e}", args.db.display())),
+    };
+    let query = RecordQuery {
+        text: args.search.clone(),
+        state: args.state,
+        unit: args.unit.clone(),
+        limit: args.limit,
+        ..RecordQuery::default()
+    };
+    match store.list_records(&query) {
+        Ok(rows) => {
+            for r in rows {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.id, r.state, r.kind, r.updated_at, r.unit, r.case_number, r.subject
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("{}: {e}", args.db.display())),
+    }
 }
 
 fn run_validate(args: &ValidateArgs) -> ExitCode {
@@ -171,20 +257,15 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
         Ok(text) => text,
         Err(e) => return fail(format!("cannot read {file}: {e}")),
     };
-    let json_error = |e: serde_json::Error| {
-        fail(format!(
-            "{file}: invalid JSON at line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        ))
-    };
+    // serde_json's message already ends in "at line L column C".
+    let json_error = |e: serde_json::Error| fail(format!("{file}: invalid record JSON: {e}"));
     // Parse once untyped to tell a misuse incident (it has `meeting_id`) from a meeting
     // record; then typed from the text again so serde's line and column point into the file.
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => return json_error(e),
     };
-    let now = SystemClock.now();
+    let now = args.now.unwrap_or_else(|| SystemClock.now());
     let (violations, kind) = if value.get("meeting_id").is_some() {
         match serde_json::from_str::<MisuseIncident>(&text) {
             Ok(incident) => (validate_incident(&incident, now), MeetingKind::Citizen),
@@ -236,7 +317,8 @@ mod tests {
             Ok(Command::Validate(ValidateArgs {
                 file: "r.json".into(),
                 lang: Lang::En,
-                policy: None
+                policy: None,
+                now: None
             }))
         );
         assert!(parse_args(args(&["validate"])).is_err());
@@ -248,10 +330,16 @@ mod tests {
     fn parses_list_and_rejects_unknown() {
         assert_eq!(
             parse_args(args(&["list", "--db", "x.sqlite"])),
-            Ok(Command::List {
-                db: "x.sqlite".into()
-            })
+            Ok(Command::List(ListArgs {
+                db: "x.sqlite".into(),
+                search: None,
+                state: None,
+                unit: None,
+                limit: 50
+            }))
         );
+        assert!(parse_args(args(&["list", "--db", "x", "--limit", "0"])).is_err());
+        assert!(parse_args(args(&["list", "--db", "x", "--state", "signed"])).is_err());
         assert!(parse_args(args(&["frobnicate"])).is_err());
         assert!(parse_args(args(&[])).is_err());
     }

@@ -317,28 +317,51 @@ pub fn clean_record_field(path: &str, value: &str) -> Result<String, InputError>
     }
 }
 
+/// The field of `record` at a text path, shared or mutable: one table of paths for reading
+/// (CPR warnings, validation) and for cleaning.
+macro_rules! text_slot {
+    ($record:expr, $path:expr $(, $mutable:tt)?) => {{
+        let record = $record;
+        Some(match $path {
+            "meeting.room" => & $($mutable)? record.meeting.room,
+            "meeting.unit" => & $($mutable)? record.meeting.unit,
+            "meeting.subject" => & $($mutable)? record.meeting.subject,
+            "meeting.case_number" => & $($mutable)? record.meeting.case_number,
+            "meeting.kle_number" => & $($mutable)? record.meeting.kle_number,
+            "meeting.lead.name" => & $($mutable)? record.meeting.lead.name,
+            "meeting.lead.initials" => & $($mutable)? record.meeting.lead.initials,
+            "meeting.counterpart" => & $($mutable)? record.meeting.counterpart,
+            "meeting.bisidder_name" => & $($mutable)? record.meeting.bisidder_name,
+            "oral_decision.what" => & $($mutable)? record.oral_decision.what,
+            "refusal.other_ground" => & $($mutable)? record.refusal.other_ground,
+            "refusal.assessment" => & $($mutable)? record.refusal.assessment,
+            "refusal.co_decider.name" => & $($mutable)? record.refusal.co_decider.name,
+            "refusal.co_decider.initials" => & $($mutable)? record.refusal.co_decider.initials,
+            "refusal.reason_text" => & $($mutable)? record.refusal.reason_text,
+            "legal_help.note" => & $($mutable)? record.legal_help.note,
+            _ => return None,
+        })
+    }};
+}
+
 fn record_text_value<'a>(record: &'a MeetingRecord, path: &str) -> Option<&'a str> {
-    let m = &record.meeting;
-    let r = &record.refusal;
-    Some(match path {
-        "meeting.room" => &m.room,
-        "meeting.unit" => &m.unit,
-        "meeting.subject" => &m.subject,
-        "meeting.case_number" => &m.case_number,
-        "meeting.kle_number" => &m.kle_number,
-        "meeting.lead.name" => &m.lead.name,
-        "meeting.lead.initials" => &m.lead.initials,
-        "meeting.counterpart" => &m.counterpart,
-        "meeting.bisidder_name" => &m.bisidder_name,
-        "oral_decision.what" => &record.oral_decision.what,
-        "refusal.other_ground" => &r.other_ground,
-        "refusal.assessment" => &r.assessment,
-        "refusal.co_decider.name" => &r.co_decider.name,
-        "refusal.co_decider.initials" => &r.co_decider.initials,
-        "refusal.reason_text" => &r.reason_text,
-        "legal_help.note" => &record.legal_help.note,
-        _ => return None,
-    })
+    text_slot!(record, path).map(String::as_str)
+}
+
+fn record_text_slot<'a>(record: &'a mut MeetingRecord, path: &str) -> Option<&'a mut String> {
+    text_slot!(record, path, mut)
+}
+
+/// A copy of `record` with every free-text field cleaned (trimmed, NFC, bounded, no control
+/// characters): what the IPC boundary does to a whole record before it is saved.
+pub fn clean_record(record: &MeetingRecord) -> Result<MeetingRecord, InputError> {
+    let mut cleaned = record.clone();
+    for spec in RECORD_TEXT_FIELDS {
+        if let Some(slot) = record_text_slot(&mut cleaned, spec.path) {
+            *slot = spec.clean(slot)?;
+        }
+    }
+    Ok(cleaned)
 }
 
 /// Every free-text field of the record with its value, in table order.
@@ -377,6 +400,28 @@ mod tests {
             },
         );
         assert_eq!(record_text_values(&record).len(), RECORD_TEXT_FIELDS.len());
+    }
+
+    #[test]
+    fn clean_record_cleans_every_text_field_and_names_the_bad_one() {
+        let mut record = MeetingRecord::new_draft(
+            RecordId(ulid::Ulid::nil()),
+            chrono::DateTime::UNIX_EPOCH,
+            MeetingKind::Citizen,
+            PolicyRef {
+                id: String::new(),
+                version: String::new(),
+                hash: String::new(),
+            },
+        );
+        record.meeting.subject = "  Bo\u{0301}lig  ".into();
+        record.refusal.reason_text = "Linje 1\nLinje 2 ".into();
+        let cleaned = clean_record(&record).unwrap();
+        assert_eq!(cleaned.meeting.subject, "B\u{f3}lig", "trimmed and NFC");
+        assert_eq!(cleaned.refusal.reason_text, "Linje 1\nLinje 2");
+        record.legal_help.note = "a\u{7}b".into();
+        let err = clean_record(&record).unwrap_err();
+        assert_eq!(err.field(), "legal_help.note");
     }
 
     #[test]

@@ -144,8 +144,12 @@ fn project(tx: &Transaction<'_>, record: &MeetingRecord, insert: bool) -> Result
 }
 
 impl Store {
-    /// Stores a new record with its "created" event. Fails if the id exists.
+    /// Stores a new draft with its "created" event. Fails if the id exists. A record becomes
+    /// finished only through [`Store::finish_record`], which checks the rules.
     pub fn insert_record(&mut self, record: &MeetingRecord, actor: &str) -> Result<(), StoreError> {
+        if record.state != RecordState::Draft {
+            return Err(StoreError::Immutable(record.id.to_string()));
+        }
         let tx = self.connection_mut().transaction()?;
         project(&tx, record, true)?;
         let whole = serde_json::to_value(record).expect("a record always serialises");
@@ -256,6 +260,8 @@ impl Store {
             return Err(StoreError::RulesNotMet(violations));
         }
         let mut next = stored.clone();
+        // The note states the policy it was made under: the one the rules were checked with.
+        next.policy = policy.reference();
         next.state = RecordState::Finished;
         next.finished_at = Some(now);
         next.updated_at = now;
@@ -284,7 +290,8 @@ impl Store {
         if state != RecordState::Draft.as_str() {
             return Err(StoreError::Immutable(before.id.to_string()));
         }
-        project(&tx, after, false)?;
+        // The event goes first: once the row says "finished", SQLite refuses every change to
+        // it, the chain head included.
         events::append(
             &tx,
             &after.id.to_string(),
@@ -293,6 +300,7 @@ impl Store {
             action,
             &changes,
         )?;
+        project(&tx, after, false)?;
         tx.commit()?;
         Ok(())
     }
