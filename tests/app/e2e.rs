@@ -58,6 +58,11 @@ fn start_screen_create_draft_and_it_survives_a_restart() {
     assert!(row_text.contains("borgermøde"), "{row_text}");
     assert!(row_text.contains("kladde"), "{row_text}");
     app.screenshot(&artifacts(&dir).join("start-screen-one-draft.png"));
+
+    // Typing in the search field reaches the store's full-text search.
+    app.type_text(&app.wait_for("[data-testid=search]", WAIT), "bådplads");
+    app.wait_for("[data-testid=empty-state][data-reason=no-match]", WAIT);
+    app.wait_for_count("[data-testid=record-row]", 0, WAIT);
     app.quit();
 
     // What the window showed is really in the database file.
