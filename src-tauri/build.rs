@@ -6,6 +6,10 @@ const COMMANDS: &[&str] = &[
     "get_record",
     "save_draft",
     "finish_record",
+    "equal_treatment",
+    "get_settings",
+    "save_settings",
+    "policy_texts",
 ];
 
 fn main() {

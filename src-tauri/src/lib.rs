@@ -7,6 +7,7 @@
 pub mod commands;
 mod startup_probe;
 pub mod state;
+mod window_size;
 
 use std::path::PathBuf;
 
@@ -49,10 +50,19 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         commands::records::get_record,
         commands::records::save_draft,
         commands::records::finish_record,
+        commands::records::equal_treatment,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::policy::policy_texts,
     ];
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            window_size::restore(app.handle());
+            Ok(())
+        })
+        .on_window_event(window_size::remember)
         .invoke_handler(move |invoke| {
             startup_probe::first_ipc_answered();
             handler(invoke)

@@ -5,6 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use samtalenotat_core::clock::{Clock, SystemClock};
 use samtalenotat_core::domain::Policy;
+use samtalenotat_core::settings::Settings;
 use samtalenotat_core::store::{Store, StoreError, DATABASE_FILE_NAME};
 
 pub struct AppState {
@@ -14,9 +15,6 @@ pub struct AppState {
     pub clock: Box<dyn Clock>,
     pub policy: &'static Policy,
     pub data_dir: PathBuf,
-    /// Who the event log names for changes made in this window. Until staff identity is
-    /// chosen in the settings, the operating-system account is the best available answer.
-    pub actor: String,
 }
 
 impl AppState {
@@ -27,7 +25,6 @@ impl AppState {
             clock: Box::new(SystemClock),
             policy: Policy::builtin(),
             data_dir: data_dir.to_path_buf(),
-            actor: os_account(),
         })
     }
 
@@ -40,6 +37,32 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+impl AppState {
+    /// Who the event log names for a change made in this window: the staff member set in the
+    /// settings, or (until someone is set) the operating-system account.
+    pub fn actor(&self, store: &Store) -> String {
+        let staff = store.load_settings().map(|s| s.staff).unwrap_or_default();
+        match (staff.initials.is_empty(), staff.name.is_empty()) {
+            (false, _) => staff.initials,
+            (true, false) => staff.name,
+            (true, true) => os_account(),
+        }
+    }
+
+    /// The share folder in effect: the configured one, or `<data>/share` so the app works
+    /// offline out of the box.
+    pub fn share_dir(&self, settings: &Settings) -> PathBuf {
+        if settings.share_dir.is_empty() {
+            self.data_dir.join(DEFAULT_SHARE_DIR_NAME)
+        } else {
+            PathBuf::from(&settings.share_dir)
+        }
+    }
+}
+
+/// The default local share folder's name inside the data folder.
+pub const DEFAULT_SHARE_DIR_NAME: &str = "share";
 
 fn os_account() -> String {
     ["USER", "USERNAME"]

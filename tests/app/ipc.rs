@@ -294,3 +294,66 @@ fn cpr_looking_text_is_flagged_for_a_warning() {
     let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
     assert_eq!(saved["cprWarnings"], json!(["meeting.counterpart"]));
 }
+
+#[test]
+fn settings_round_trip_and_name_the_staff_member_in_new_drafts() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let view = call(&main, "get_settings", json!({})).unwrap();
+    assert_eq!(view["settings"]["language"], "da");
+    assert!(view["effectiveShareDir"]
+        .as_str()
+        .unwrap()
+        .ends_with("share"));
+
+    let settings = json!({
+        "staff": { "name": " Mette Sørensen ", "initials": "MESO" },
+        "units": ["Borgerservice", "borgerservice", "Jobcenter"],
+        "rooms": ["Mødelokale 1"],
+        "language": "en",
+        "shareDir": ""
+    });
+    let saved = call(&main, "save_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(saved["settings"]["staff"]["name"], "Mette Sørensen");
+    assert_eq!(
+        saved["settings"]["units"],
+        json!(["Borgerservice", "Jobcenter"])
+    );
+
+    let bad = json!({
+        "staff": { "name": "X", "initials": "X" }, "units": [], "rooms": [],
+        "language": "da", "shareDir": "relativ/mappe"
+    });
+    let err = call(&main, "save_settings", json!({ "settings": bad })).expect_err("relative");
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("shareDir"));
+
+    let created = call(
+        &main,
+        "create_draft",
+        json!({ "input": { "kind": "citizen" } }),
+    )
+    .unwrap();
+    let view = call(&main, "get_record", json!({ "id": created["id"] })).unwrap();
+    assert_eq!(view["record"]["meeting"]["lead"]["initials"], "MESO");
+}
+
+#[test]
+fn policy_texts_come_resolved_for_the_meeting_kind() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let texts = call(
+        &main,
+        "policy_texts",
+        json!({ "kind": "employee", "lang": "da" }),
+    )
+    .unwrap();
+    assert_eq!(texts["roles"]["counterpart"], "ansat");
+    assert_eq!(texts["roles"]["staff"], "leder");
+    assert!(texts["texts"]["procesbeslutning"]
+        .as_str()
+        .unwrap()
+        .contains("procesbeslutning"));
+}

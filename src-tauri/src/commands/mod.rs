@@ -2,4 +2,6 @@
 //! `samtalenotat-core`, and maps the error to [`error::IpcError`].
 
 pub mod error;
+pub mod policy;
 pub mod records;
+pub mod settings;

@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use samtalenotat_core::domain::input::{clean_record, clean_text, cpr_warnings};
 use samtalenotat_core::domain::rules::{validate, Violation};
-use samtalenotat_core::domain::{MeetingKind, MeetingRecord, RecordId, RecordState};
+use samtalenotat_core::domain::{
+    equal_treatment_violations, summarize, Decision, EqualTreatmentSummary, MeetingKind,
+    MeetingRecord, RecordId, RecordState,
+};
 use samtalenotat_core::store::records::{RecordQuery, RecordSummary, MAX_LIST_LIMIT};
 use samtalenotat_core::store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -110,7 +113,14 @@ fn input_error(e: samtalenotat_core::domain::InputError) -> IpcError {
 }
 
 fn view(state: &AppState, record: MeetingRecord) -> RecordView {
-    let violations = validate(&record, state.policy, state.clock.now());
+    let mut violations = validate(&record, state.policy, state.clock.now());
+    // G-EQUAL: when a draft is about to refuse, remind staff of alike requests that were
+    // allowed before. Reading the history costs a scan, so only refusals pay it.
+    if record.state == RecordState::Draft && record.recording.decision == Some(Decision::Refused) {
+        if let Ok(history) = state.store().decision_history() {
+            violations.extend(equal_treatment_violations(&record, &history));
+        }
+    }
     let cpr_warnings = cpr_warnings(&record);
     RecordView {
         record,
@@ -135,10 +145,15 @@ pub fn create_draft(
 ) -> Result<RecordSummary, IpcError> {
     let now = state.clock.now();
     let id = RecordId(Ulid::from_datetime(now.into()));
-    let record =
-        state
-            .store()
-            .create_draft(id, now, input.kind, state.policy.reference(), &state.actor)?;
+    let mut store = state.store();
+    let actor = state.actor(&store);
+    let mut record = store.create_draft(id, now, input.kind, state.policy.reference(), &actor)?;
+    // The staff member on this PC usually leads the meeting: prefill, as an edit of the draft.
+    let staff = store.load_settings()?.staff;
+    if !staff.is_empty() {
+        record.meeting.lead = staff;
+        record = store.update_draft(&record, now, &actor)?;
+    }
     Ok(RecordSummary::of(&record))
 }
 
@@ -158,9 +173,10 @@ pub fn save_draft(
     record: MeetingRecord,
 ) -> Result<RecordView, IpcError> {
     let cleaned = clean_record(&record).map_err(input_error)?;
-    let saved = state
-        .store()
-        .update_draft(&cleaned, state.clock.now(), &state.actor)?;
+    let mut store = state.store();
+    let actor = state.actor(&store);
+    let saved = store.update_draft(&cleaned, state.clock.now(), &actor)?;
+    drop(store);
     Ok(view(&state, saved))
 }
 
@@ -169,9 +185,10 @@ pub fn save_draft(
 #[tauri::command]
 pub fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
     let id = parse_id(&id)?;
-    let finished = state
-        .store()
-        .finish_record(id, state.clock.now(), &state.actor, state.policy)
+    let mut store = state.store();
+    let actor = state.actor(&store);
+    let finished = store
+        .finish_record(id, state.clock.now(), &actor, state.policy)
         .map_err(|e| match e {
             StoreError::RulesNotMet(violations) => IpcError::new(
                 Code::RuleViolation,
@@ -184,5 +201,20 @@ pub fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordVie
             ),
             other => other.into(),
         })?;
+    drop(store);
     Ok(view(&state, finished))
+}
+
+/// G-EQUAL: how the record's unit and the whole municipality decided alike requests before,
+/// from the finished records on this PC.
+#[tauri::command]
+pub fn equal_treatment(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<EqualTreatmentSummary, IpcError> {
+    let id = parse_id(&id)?;
+    let store = state.store();
+    let record = store.get_record(id)?;
+    let history = store.decision_history()?;
+    Ok(summarize(&record.meeting.unit, &history))
 }

@@ -14,6 +14,7 @@ pub mod equal_treatment;
 pub mod incident;
 pub mod input;
 pub mod policy;
+pub mod policy_texts;
 pub mod record;
 pub mod rules;
 

@@ -30,6 +30,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "events and search",
         sql: include_str!("migrations/0002_events_search.sql"),
     },
+    Migration {
+        version: 3,
+        name: "settings",
+        sql: include_str!("migrations/0003_settings.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "signed artifacts",
+        sql: include_str!("migrations/0004_signed_artifacts.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@
 pub mod events;
 pub mod migrations;
 pub mod records;
+pub mod settings;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@ use super::events::{self, EventAction};
 use super::{Store, StoreError};
 use crate::domain::rules::{can_finish, validate};
 use crate::domain::{
-    AddendumTo, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
+    AddendumTo, DecisionFacts, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
 };
 
 /// What the record list shows: enough to recognise a record without loading its body.
@@ -370,7 +370,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Facts of every finished record, for equal-treatment summaries (G-EQUAL).
+    /// The decisions of every finished record, for equal-treatment summaries (G-EQUAL).
+    pub fn decision_history(&self) -> Result<Vec<DecisionFacts>, StoreError> {
+        Ok(self
+            .finished_bodies()?
+            .iter()
+            .map(DecisionFacts::from_record)
+            .collect())
+    }
+
+    /// Every finished record.
     pub fn finished_bodies(&self) -> Result<Vec<MeetingRecord>, StoreError> {
         let mut stmt = self
             .connection()
