@@ -7,5 +7,7 @@
 
 pub mod clock;
 pub mod domain;
+pub mod note;
 pub mod settings;
 pub mod store;
+pub mod sync;

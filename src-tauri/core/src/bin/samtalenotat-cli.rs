@@ -31,6 +31,24 @@ Usage:
                         [--limit N]
       List the records in a local database, newest change first (tab-separated:
       id, state, kind, updated, unit, case number, subject).
+  samtalenotat-cli keygen --dir DIR --name NAME --initials INI [--passphrase-file FILE]
+      Make a staff member's signing key (minisign format, secret part encrypted with the
+      passphrase) in DIR: KEYID.pub, KEYID.sec (0600), KEYID.signer.json. The passphrase is
+      read from FILE (first line) or standard input, never from the command line.
+  samtalenotat-cli sign RECORD.json --key KEY.sec --out DIR [--passphrase-file FILE]
+                        [--lang da|en] [--now TIME]
+      Finish the record (it must pass the rules) and write its signed note to DIR:
+      note.json, note.pdf, their .minisig signatures and signer.pub.
+  samtalenotat-cli verify DIR [--keys KEYDIR]
+      Check a note folder: every file present, every signature valid, the signatures bound to
+      this note and its files. With --keys, the signer must be one of KEYDIR's *.pub keys;
+      without, the folder's own signer.pub is used (intact, but not who signed).
+      Exit 0 only when all is well; else 1 with one line per failure (FILE: reason).
+  samtalenotat-cli sync --db PATH --share PATH [--timeout SECONDS]
+      Publish every signed note waiting in the database's outbox to the share folder
+      (create-only, read back and compared; nothing on the share is replaced or deleted).
+      Shows progress on standard error and a summary. Exit 0: everything is on the share;
+      1: something failed or conflicts (the summary says what); 2: could not run.
   samtalenotat-cli help";
 
 /// What the user asked for.
@@ -38,6 +56,10 @@ Usage:
 enum Command {
     Validate(ValidateArgs),
     List(ListArgs),
+    Sync(sync_cli::SyncArgs),
+    Keygen(KeygenArgs),
+    Sign(SignArgs),
+    Verify(VerifyArgs),
     Help,
 }
 
@@ -78,6 +100,10 @@ fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate(args) => run_validate(&args),
         Command::List(args) => run_list(&args),
+        Command::Sync(args) => sync_cli::run_sync(&args),
+        Command::Keygen(args) => note_cli::run_keygen(&args),
+        Command::Sign(args) => note_cli::run_sign(&args),
+        Command::Verify(args) => note_cli::run_verify(&args),
         Command::Help => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -94,6 +120,10 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, UsageError> {
     match subcommand.to_str() {
         Some("validate") => parse_validate(rest).map(Command::Validate),
         Some("list") => parse_list(rest),
+        Some("sync") => sync_cli::parse_sync(rest).map(Command::Sync),
+        Some("keygen") => note_cli::parse_keygen(rest).map(Command::Keygen),
+        Some("sign") => note_cli::parse_sign(rest).map(Command::Sign),
+        Some("verify") => note_cli::parse_verify(rest).map(Command::Verify),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         _ => Err(UsageError(format!(
             "unknown subcommand `{}`",
@@ -302,6 +332,307 @@ fn violation_line(violation: &Violation, policy: &Policy, lang: Lang, kind: Meet
     format!("{}  {}  {}", violation.rule, violation.field, message)
 }
 
+use note_cli::{KeygenArgs, SignArgs, VerifyArgs};
+
+/// The signed note's subcommands: keygen, sign, verify.
+mod note_cli {
+    use std::ffi::OsString;
+    use std::io::{BufRead, Read};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use chrono::{DateTime, Utc};
+    use samtalenotat_core::clock::{Clock, SystemClock};
+    use samtalenotat_core::domain::{
+        can_finish, validate, Lang, MeetingRecord, Policy, RecordState, StaffMember,
+    };
+    use samtalenotat_core::note::export::write_note_folder;
+    use samtalenotat_core::note::keys::{self, KeyOwner};
+    use samtalenotat_core::note::{sign_note, verify_folder, Signing, TrustedKeys};
+    use zeroize::Zeroizing;
+
+    use super::{fail, option_value, UsageError};
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct KeygenArgs {
+        pub dir: PathBuf,
+        pub name: String,
+        pub initials: String,
+        pub passphrase_file: Option<PathBuf>,
+    }
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct SignArgs {
+        pub record: PathBuf,
+        pub key: PathBuf,
+        pub out: PathBuf,
+        pub passphrase_file: Option<PathBuf>,
+        pub lang: Lang,
+        pub now: Option<DateTime<Utc>>,
+    }
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct VerifyArgs {
+        pub dir: PathBuf,
+        pub keys: Option<PathBuf>,
+    }
+
+    fn text(value: OsString, name: &str) -> Result<String, UsageError> {
+        value
+            .into_string()
+            .map_err(|_| UsageError(format!("{name} must be valid UTF-8")))
+    }
+
+    pub fn parse_keygen(args: Vec<OsString>) -> Result<KeygenArgs, UsageError> {
+        let (mut dir, mut name, mut initials, mut passphrase_file) = (None, None, None, None);
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--dir") => dir = Some(PathBuf::from(option_value(&mut args, "--dir")?)),
+                Some("--name") => name = Some(text(option_value(&mut args, "--name")?, "--name")?),
+                Some("--initials") => {
+                    initials = Some(text(option_value(&mut args, "--initials")?, "--initials")?)
+                }
+                Some("--passphrase-file") => {
+                    passphrase_file =
+                        Some(PathBuf::from(option_value(&mut args, "--passphrase-file")?))
+                }
+                _ => {
+                    return Err(UsageError(format!(
+                        "unexpected argument `{}` for keygen (the passphrase is never an argument)",
+                        arg.to_string_lossy()
+                    )))
+                }
+            }
+        }
+        Ok(KeygenArgs {
+            dir: dir.ok_or_else(|| UsageError("keygen needs --dir DIR".into()))?,
+            name: name.ok_or_else(|| UsageError("keygen needs --name NAME".into()))?,
+            initials: initials.ok_or_else(|| UsageError("keygen needs --initials INI".into()))?,
+            passphrase_file,
+        })
+    }
+
+    pub fn parse_sign(args: Vec<OsString>) -> Result<SignArgs, UsageError> {
+        let (mut record, mut key, mut out, mut passphrase_file, mut now) =
+            (None, None, None, None, None);
+        let mut lang = Lang::Da;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--key") => key = Some(PathBuf::from(option_value(&mut args, "--key")?)),
+                Some("--out") => out = Some(PathBuf::from(option_value(&mut args, "--out")?)),
+                Some("--passphrase-file") => {
+                    passphrase_file =
+                        Some(PathBuf::from(option_value(&mut args, "--passphrase-file")?))
+                }
+                Some("--lang") => {
+                    lang = option_value(&mut args, "--lang")?
+                        .to_str()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or_else(|| UsageError("--lang must be da or en".into()))?
+                }
+                Some("--now") => {
+                    let value = option_value(&mut args, "--now")?;
+                    now = Some(
+                        value
+                            .to_str()
+                            .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
+                            .ok_or_else(|| UsageError("--now must be an RFC 3339 time".into()))?
+                            .with_timezone(&Utc),
+                    );
+                }
+                Some(flag) if flag.starts_with("--") => {
+                    return Err(UsageError(format!("unknown option `{flag}` for sign")))
+                }
+                _ if record.is_none() => record = Some(PathBuf::from(arg)),
+                _ => return Err(UsageError("sign takes one RECORD.json".into())),
+            }
+        }
+        Ok(SignArgs {
+            record: record.ok_or_else(|| UsageError("sign needs RECORD.json".into()))?,
+            key: key.ok_or_else(|| UsageError("sign needs --key KEY.sec".into()))?,
+            out: out.ok_or_else(|| UsageError("sign needs --out DIR".into()))?,
+            passphrase_file,
+            lang,
+            now,
+        })
+    }
+
+    pub fn parse_verify(args: Vec<OsString>) -> Result<VerifyArgs, UsageError> {
+        let (mut dir, mut keys) = (None, None);
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--keys") => keys = Some(PathBuf::from(option_value(&mut args, "--keys")?)),
+                Some(flag) if flag.starts_with("--") => {
+                    return Err(UsageError(format!("unknown option `{flag}` for verify")))
+                }
+                _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
+                _ => return Err(UsageError("verify takes one DIR".into())),
+            }
+        }
+        Ok(VerifyArgs {
+            dir: dir.ok_or_else(|| UsageError("verify needs DIR".into()))?,
+            keys,
+        })
+    }
+
+    /// The passphrase from the file's first line, or from standard input's first line.
+    fn read_passphrase(file: Option<&Path>) -> Result<Zeroizing<String>, String> {
+        let mut raw = Zeroizing::new(String::new());
+        match file {
+            Some(path) => {
+                let mut f = std::fs::File::open(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                f.read_to_string(&mut raw)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            }
+            None => {
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut raw)
+                    .map_err(|e| format!("cannot read the passphrase from standard input: {e}"))?;
+            }
+        }
+        let line = raw.lines().next().unwrap_or("");
+        Ok(Zeroizing::new(line.to_owned()))
+    }
+
+    pub fn run_keygen(args: &KeygenArgs) -> ExitCode {
+        let passphrase = match read_passphrase(args.passphrase_file.as_deref()) {
+            Ok(p) => p,
+            Err(e) => return fail(e),
+        };
+        let staff = StaffMember {
+            name: args.name.trim().to_owned(),
+            initials: args.initials.trim().to_owned(),
+        };
+        match keys::generate_key(&args.dir, &staff, &passphrase, SystemClock.now()) {
+            Ok(info) => {
+                println!("key id: {}", info.key_id);
+                println!("public key: {}", info.public_key_path.display());
+                println!("secret key: {}", info.secret_key_path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e.to_string()),
+        }
+    }
+
+    pub fn run_sign(args: &SignArgs) -> ExitCode {
+        let text = match std::fs::read_to_string(&args.record) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("cannot read {}: {e}", args.record.display())),
+        };
+        let record: MeetingRecord = match serde_json::from_str(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                return fail(format!(
+                    "{}: invalid record JSON: {e}",
+                    args.record.display()
+                ))
+            }
+        };
+        let policy = Policy::builtin();
+        let now = args.now.unwrap_or_else(|| SystemClock.now());
+        if record.state != RecordState::Draft {
+            return fail(format!(
+                "{}: the record is already finished; a correction is an addendum",
+                args.record.display()
+            ));
+        }
+        let violations = validate(&record, policy, now);
+        if !can_finish(&violations) {
+            for v in violations.iter().filter(|v| v.is_blocking()) {
+                println!(
+                    "{}",
+                    super::violation_line(v, policy, args.lang, record.meeting.kind)
+                );
+            }
+            return ExitCode::from(1);
+        }
+        let passphrase = match read_passphrase(args.passphrase_file.as_deref()) {
+            Ok(p) => p,
+            Err(e) => return fail(e),
+        };
+        let key = match keys::unlock(&args.key, &passphrase) {
+            Ok(k) => k,
+            Err(e) => return fail(e.to_string()),
+        };
+        drop(passphrase);
+        // Who signs: the key's owner file beside it, else the meeting lead.
+        let owner_path = args.key.with_extension("signer.json");
+        let signer = std::fs::read_to_string(&owner_path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<KeyOwner>(&t).ok())
+            .map(|o| StaffMember {
+                name: o.name,
+                initials: o.initials,
+            })
+            .unwrap_or_else(|| record.meeting.lead.clone());
+        let mut finished = record.clone();
+        finished.policy = policy.reference();
+        finished.state = RecordState::Finished;
+        finished.finished_at = Some(now);
+        finished.updated_at = now;
+        let signing = Signing {
+            key: &key,
+            signer: &signer,
+            lang: args.lang,
+        };
+        let note = match sign_note(&finished, policy, signing, now) {
+            Ok(n) => n,
+            Err(e) => return fail(e.to_string()),
+        };
+        match write_note_folder(&args.out, &note.artifacts()) {
+            Ok(files) => {
+                println!("note {} signed by key {}", note.note_id, key.key_id());
+                println!("content hash: {}", note.content_hash);
+                for f in files {
+                    println!("{}", args.out.join(f).display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e.to_string()),
+        }
+    }
+
+    pub fn run_verify(args: &VerifyArgs) -> ExitCode {
+        if !args.dir.is_dir() {
+            return fail(format!("{} is not a folder", args.dir.display()));
+        }
+        let (trusted, trust_folder_key) = match &args.keys {
+            Some(dir) => match TrustedKeys::from_dir(dir) {
+                Ok(k) if k.is_empty() => {
+                    return fail(format!("no public keys (*.pub) in {}", dir.display()))
+                }
+                Ok(k) => (k, false),
+                Err(e) => return fail(e),
+            },
+            None => (TrustedKeys::new(), true),
+        };
+        let report = verify_folder(&args.dir, &trusted, trust_folder_key);
+        if report.ok {
+            println!(
+                "OK: note {} ({} checks)",
+                report.note_id.as_deref().unwrap_or("?"),
+                report.checks.len()
+            );
+            if trust_folder_key {
+                eprintln!(
+                    "note: checked against the folder's own signer.pub; use --keys to check who signed"
+                );
+            }
+            ExitCode::SUCCESS
+        } else {
+            for line in report.failure_lines() {
+                println!("{line}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +673,146 @@ mod tests {
         assert!(parse_args(args(&["list", "--db", "x", "--state", "signed"])).is_err());
         assert!(parse_args(args(&["frobnicate"])).is_err());
         assert!(parse_args(args(&[])).is_err());
+    }
+}
+
+/// `sync`: the outbox to the share, with a progress bar and a summary.
+mod sync_cli {
+    use std::ffi::OsString;
+    use std::io::{IsTerminal, Write};
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+    use std::time::Duration;
+
+    use samtalenotat_core::clock::{Clock, SystemClock};
+    use samtalenotat_core::store::Store;
+    use samtalenotat_core::sync::{sync_once, Progress, SyncOptions};
+
+    use super::{fail, option_value, UsageError};
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct SyncArgs {
+        pub db: PathBuf,
+        pub share: PathBuf,
+        pub timeout: Duration,
+    }
+
+    pub fn parse_sync(args: Vec<OsString>) -> Result<SyncArgs, UsageError> {
+        let (mut db, mut share) = (None, None);
+        let mut timeout = SyncOptions::default().op_timeout;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--db") => db = Some(PathBuf::from(option_value(&mut args, "--db")?)),
+                Some("--share") => share = Some(PathBuf::from(option_value(&mut args, "--share")?)),
+                Some("--timeout") => {
+                    timeout = option_value(&mut args, "--timeout")?
+                        .to_str()
+                        .and_then(|v| v.parse::<u64>().ok())
+                        .filter(|s| (1..=3600).contains(s))
+                        .map(Duration::from_secs)
+                        .ok_or_else(|| UsageError("--timeout must be 1 to 3600 seconds".into()))?
+                }
+                _ => {
+                    return Err(UsageError(format!(
+                        "unexpected argument `{}` for sync",
+                        arg.to_string_lossy()
+                    )))
+                }
+            }
+        }
+        Ok(SyncArgs {
+            db: db.ok_or_else(|| UsageError("sync needs --db PATH".into()))?,
+            share: share.ok_or_else(|| UsageError("sync needs --share PATH".into()))?,
+            timeout,
+        })
+    }
+
+    /// A bar redrawn in place on a terminal; otherwise a plain line every 10 %.
+    fn progress_printer() -> impl FnMut(&Progress) {
+        let tty = std::io::stderr().is_terminal();
+        let mut last_tenth = usize::MAX;
+        move |p: &Progress| {
+            if p.total == 0 {
+                return;
+            }
+            let mut err = std::io::stderr().lock();
+            if tty {
+                let width = 30;
+                let filled = p.done * width / p.total;
+                let _ = write!(
+                    err,
+                    "\r[{}{}] {}/{} ",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    p.done,
+                    p.total
+                );
+                if p.done == p.total {
+                    let _ = writeln!(err);
+                }
+            } else {
+                let tenth = p.done * 10 / p.total;
+                if tenth != last_tenth {
+                    last_tenth = tenth;
+                    let _ = writeln!(err, "sync: {}/{} operations", p.done, p.total);
+                }
+            }
+        }
+    }
+
+    pub fn run_sync(args: &SyncArgs) -> ExitCode {
+        if !args.db.is_file() {
+            return fail(format!("no database at {}", args.db.display()));
+        }
+        let store = match Store::open(&args.db) {
+            Ok(store) => store,
+            Err(e) => return fail(format!("{}: {e}", args.db.display())),
+        };
+        let options = SyncOptions {
+            force: true,
+            op_timeout: args.timeout,
+            ..SyncOptions::default()
+        };
+        let now = SystemClock.now();
+        let report = match sync_once(&store, &args.share, now, &options, &mut progress_printer()) {
+            Ok(r) => r,
+            Err(e) => return fail(format!("{}: {e}", args.db.display())),
+        };
+        let pending = store.outbox_status(now).map(|s| s.pending).unwrap_or(0);
+        println!(
+            "written {}, already there {}, confirmed {} artifact(s); conflicts {}, failed {}, \
+             invalid {}, waiting {}; notes still pending: {pending}",
+            report.written,
+            report.already_there,
+            report.confirmed_items,
+            report.conflicts,
+            report.failed,
+            report.rejected,
+            report.waiting
+        );
+        if let Some(e) = &report.error {
+            println!("stopped: {e}");
+        }
+        for f in report
+            .failures
+            .iter()
+            .filter(|f| Some(*f) != report.error.as_ref())
+        {
+            println!("failure: {f}");
+        }
+        if let Ok(status) = store.outbox_status(now) {
+            for c in status.conflicts {
+                println!(
+                    "conflict: {} (another file has this name; it was not touched)",
+                    c.file
+                );
+            }
+        }
+        if report.all_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
     }
 }

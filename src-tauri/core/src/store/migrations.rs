@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "signed artifacts",
         sql: include_str!("migrations/0004_signed_artifacts.sql"),
     },
+    Migration {
+        version: 5,
+        name: "outbox",
+        sql: include_str!("migrations/0005_outbox.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -8,8 +8,10 @@
 //!
 //! One module per table; `migrations` owns the schema.
 
+pub mod artifacts;
 pub mod events;
 pub mod migrations;
+pub mod outbox;
 pub mod records;
 pub mod settings;
 

@@ -9,6 +9,7 @@ use rusqlite::{params, types::Value as SqlValue, OptionalExtension, Row, Transac
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::artifacts::{self, NewArtifact};
 use super::events::{self, EventAction};
 use super::{Store, StoreError};
 use crate::domain::rules::{can_finish, validate};
@@ -194,9 +195,15 @@ impl Store {
         }
         let mut record = MeetingRecord::new_draft(id, now, base.meeting.kind, policy);
         record.meeting = base.meeting.clone();
+        // The original's content hash: its signed note.json when it has one (what readers of
+        // the share can check), else its stored record JSON (finished before notes existed).
+        let hash = match self.artifact(&original.to_string(), "note.json")? {
+            Some(note) => note.sha256,
+            None => content_hash(&base),
+        };
         record.addendum_to = Some(AddendumTo {
             record_id: original,
-            content_hash: content_hash(&base),
+            content_hash: hash,
         });
         self.insert_record(&record, actor)?;
         Ok(record)
@@ -251,13 +258,33 @@ impl Store {
         actor: &str,
         policy: &Policy,
     ) -> Result<MeetingRecord, StoreError> {
+        self.finish_record_with(id, now, actor, policy, |_| Ok(Vec::new()))
+    }
+
+    /// Finishes a draft like [`Store::finish_record`] and stores the artifacts `make` builds
+    /// from the finished record (the signed note) in the SAME transaction: either the record
+    /// is finished with its artifacts, or nothing changed. `make` runs before the
+    /// transaction opens (it may take milliseconds: PDF, signatures); the state is checked
+    /// again inside it.
+    pub fn finish_record_with<E, F>(
+        &mut self,
+        id: RecordId,
+        now: DateTime<Utc>,
+        actor: &str,
+        policy: &Policy,
+        make: F,
+    ) -> Result<MeetingRecord, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&MeetingRecord) -> Result<Vec<NewArtifact>, E>,
+    {
         let stored = self.get_record(id)?;
         if stored.state != RecordState::Draft {
-            return Err(StoreError::Immutable(id.to_string()));
+            return Err(StoreError::Immutable(id.to_string()).into());
         }
         let violations = validate(&stored, policy, now);
         if !can_finish(&violations) {
-            return Err(StoreError::RulesNotMet(violations));
+            return Err(StoreError::RulesNotMet(violations).into());
         }
         let mut next = stored.clone();
         // The note states the policy it was made under: the one the rules were checked with.
@@ -265,7 +292,8 @@ impl Store {
         next.state = RecordState::Finished;
         next.finished_at = Some(now);
         next.updated_at = now;
-        self.write_change(&stored, &next, EventAction::Finished, actor)?;
+        let artifacts = make(&next)?;
+        self.write_change_with(&stored, &next, EventAction::Finished, actor, &artifacts)?;
         Ok(next)
     }
 
@@ -275,6 +303,17 @@ impl Store {
         after: &MeetingRecord,
         action: EventAction,
         actor: &str,
+    ) -> Result<(), StoreError> {
+        self.write_change_with(before, after, action, actor, &[])
+    }
+
+    fn write_change_with(
+        &mut self,
+        before: &MeetingRecord,
+        after: &MeetingRecord,
+        action: EventAction,
+        actor: &str,
+        artifacts: &[NewArtifact],
     ) -> Result<(), StoreError> {
         let old = serde_json::to_value(before).expect("serialises");
         let new = serde_json::to_value(after).expect("serialises");
@@ -301,6 +340,14 @@ impl Store {
             &changes,
         )?;
         project(&tx, after, false)?;
+        if !artifacts.is_empty() {
+            artifacts::insert(
+                &tx,
+                &after.id.to_string(),
+                &timestamp(after.updated_at),
+                artifacts,
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }

@@ -1,0 +1,400 @@
+//! Verifying a note folder: every artifact present, each signature valid against an allowed
+//! key, the trusted comments naming this note, this artifact and its hash, and the PDF bound to
+//! the JSON's hash. The report names each file and what is wrong with it; it is what the CLI
+//! prints and what the app shows.
+//!
+//! Trust: signatures are checked against [`TrustedKeys`] (e.g. the share's published keys or
+//! `--keys DIR`). The folder's own `signer.pub` is trusted only when the caller says so
+//! (`trust_folder_key`): then the check proves the files are intact and consistent, but not
+//! who signed them, because anyone can make a key. Signature checks use `minisign-verify`,
+//! an implementation independent of the signing crate.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::canonical::NoteDocument;
+use super::keys::{KeyId, PublicKeyFile};
+use super::sign::{TrustedComment, UNTRUSTED_COMMENT};
+use super::{sha256_hex, NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB};
+
+/// One finding. A file that passed every check gets one `ok: true` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Check {
+    pub file: String,
+    pub ok: bool,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub note_id: Option<String>,
+    pub checks: Vec<Check>,
+}
+
+impl VerifyReport {
+    /// One line per failure: `FILE: reason`.
+    pub fn failure_lines(&self) -> Vec<String> {
+        self.checks
+            .iter()
+            .filter(|c| !c.ok)
+            .map(|c| format!("{}: {}", c.file, c.reason.as_deref().unwrap_or("failed")))
+            .collect()
+    }
+}
+
+/// The public keys signatures may come from.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedKeys {
+    keys: Vec<PublicKeyFile>,
+}
+
+impl TrustedKeys {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, key: PublicKeyFile) {
+        if !self
+            .keys
+            .iter()
+            .any(|k| k.key_id == key.key_id && k.base64 == key.base64)
+        {
+            self.keys.push(key);
+        }
+    }
+
+    /// Every `*.pub` file in `dir` (minisign format). Unreadable or foreign files are
+    /// reported, not skipped silently.
+    pub fn from_dir(dir: &Path) -> Result<TrustedKeys, String> {
+        let mut keys = TrustedKeys::new();
+        keys.add_dir(dir)?;
+        Ok(keys)
+    }
+
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), String> {
+        let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "pub"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let key =
+                PublicKeyFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            self.add(key);
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    fn by_id(&self, id: KeyId) -> Option<&PublicKeyFile> {
+        self.keys.iter().find(|k| k.key_id == id)
+    }
+}
+
+struct Findings(Vec<Check>);
+
+impl Findings {
+    fn fail(&mut self, file: &str, reason: impl Into<String>) {
+        self.0.push(Check {
+            file: file.to_owned(),
+            ok: false,
+            reason: Some(reason.into()),
+        });
+    }
+}
+
+/// Verifies the note folder `dir`. `trust_folder_key`: accept the folder's own `signer.pub`
+/// as a signing key (integrity only; see the module comment).
+pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) -> VerifyReport {
+    let mut f = Findings(Vec::new());
+    let read = |name: &str, f: &mut Findings| -> Option<Vec<u8>> {
+        match fs::read(dir.join(name)) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                f.fail(name, "missing");
+                None
+            }
+            Err(e) => {
+                f.fail(name, format!("cannot be read: {e}"));
+                None
+            }
+        }
+    };
+    let json = read(NOTE_JSON, &mut f);
+    let json_sig = read(NOTE_JSON_SIG, &mut f);
+    let pdf = read(NOTE_PDF, &mut f);
+    let pdf_sig = read(NOTE_PDF_SIG, &mut f);
+    let public = read(SIGNER_PUB, &mut f);
+
+    // The signer's public key, and which keys may have signed.
+    let mut allowed = trusted.clone();
+    let folder_key = public.as_ref().and_then(|bytes| {
+        match std::str::from_utf8(bytes)
+            .map_err(|_| "not text".to_owned())
+            .and_then(PublicKeyFile::parse)
+        {
+            Ok(key) => Some(key),
+            Err(e) => {
+                f.fail(SIGNER_PUB, format!("not a minisign public key: {e}"));
+                None
+            }
+        }
+    });
+    if let Some(key) = &folder_key {
+        let text = std::str::from_utf8(public.as_deref().unwrap_or_default()).unwrap_or("");
+        if !is_canonical_public_key(text) {
+            f.fail(
+                SIGNER_PUB,
+                "not in the exact form minisign writes (the comment line or spelling was changed)",
+            );
+        }
+        match trusted.by_id(key.key_id) {
+            Some(known) if known.base64 != key.base64 => f.fail(
+                SIGNER_PUB,
+                format!(
+                    "key {} differs from the trusted key with the same id",
+                    key.key_id
+                ),
+            ),
+            Some(_) => {}
+            None if trust_folder_key => allowed.add(key.clone()),
+            None => f.fail(
+                SIGNER_PUB,
+                format!("key {} is not among the trusted keys", key.key_id),
+            ),
+        }
+    }
+
+    // The canonical document.
+    let doc = json
+        .as_ref()
+        .and_then(|bytes| match NoteDocument::parse_canonical(bytes) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                f.fail(NOTE_JSON, e.to_string());
+                None
+            }
+        });
+    if let Some(doc) = &doc {
+        if let Some(name) = dir.file_name().and_then(|n| n.to_str()) {
+            if name.len() == 26 && ulid::Ulid::from_string(name).is_ok() && name != doc.note_id {
+                f.fail(
+                    NOTE_JSON,
+                    format!(
+                        "note id {} does not match the folder name {name}",
+                        doc.note_id
+                    ),
+                );
+            }
+        }
+        if let Some(key) = &folder_key {
+            if doc.signer.key_id != key.key_id.to_string() {
+                f.fail(
+                    NOTE_JSON,
+                    format!(
+                        "names signer key {} but signer.pub is key {}",
+                        doc.signer.key_id, key.key_id
+                    ),
+                );
+            }
+        }
+    }
+    let json_hash = json.as_deref().map(sha256_hex);
+
+    for (name, sig_name, bytes, sig) in [
+        (NOTE_JSON, NOTE_JSON_SIG, &json, &json_sig),
+        (NOTE_PDF, NOTE_PDF_SIG, &pdf, &pdf_sig),
+    ] {
+        let (Some(bytes), Some(sig)) = (bytes, sig) else {
+            continue;
+        };
+        check_signature(
+            &mut f,
+            SignedFile {
+                name,
+                sig_name,
+                bytes,
+                sig,
+            },
+            &allowed,
+            doc.as_ref(),
+            json_hash.as_deref(),
+        );
+    }
+
+    let failed: Vec<String> = f.0.iter().map(|c| c.file.clone()).collect();
+    for name in [NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB] {
+        if !failed.iter().any(|n| n == name) {
+            f.0.push(Check {
+                file: name.to_owned(),
+                ok: true,
+                reason: None,
+            });
+        }
+    }
+    let ok = f.0.iter().all(|c| c.ok);
+    VerifyReport {
+        ok,
+        note_id: doc.map(|d| d.note_id),
+        checks: f.0,
+    }
+}
+
+struct SignedFile<'a> {
+    name: &'a str,
+    sig_name: &'a str,
+    bytes: &'a [u8],
+    sig: &'a [u8],
+}
+
+fn check_signature(
+    f: &mut Findings,
+    file: SignedFile<'_>,
+    allowed: &TrustedKeys,
+    doc: Option<&NoteDocument>,
+    json_hash: Option<&str>,
+) {
+    let SignedFile {
+        name,
+        sig_name,
+        bytes,
+        sig,
+    } = file;
+    let Ok(sig_text) = std::str::from_utf8(sig) else {
+        f.fail(sig_name, "not a minisign signature (not text)");
+        return;
+    };
+    let signature = match minisign_verify::Signature::decode(sig_text) {
+        Ok(s) => s,
+        Err(e) => {
+            f.fail(sig_name, format!("not a minisign signature: {e}"));
+            return;
+        }
+    };
+    let key_id = minisign::SignatureBox::from_string(sig_text)
+        .ok()
+        .and_then(|b| <[u8; 8]>::try_from(b.keynum()).ok().map(KeyId));
+    let Some(key_id) = key_id else {
+        f.fail(sig_name, "not a minisign signature: no key id");
+        return;
+    };
+    let Some(key) = allowed.by_id(key_id) else {
+        f.fail(
+            sig_name,
+            format!("signed by key {key_id}, which is not a trusted key"),
+        );
+        return;
+    };
+    // Every byte counts: the untrusted comment and the base64 spelling are not covered by
+    // minisign's signatures, so the file must be exactly what samtalenotat writes.
+    let canonical = minisign::SignatureBox::from_string(sig_text)
+        .ok()
+        .filter(|b| b.untrusted_comment().ok().as_deref() == Some(UNTRUSTED_COMMENT))
+        .is_some_and(|b| b.to_string() == sig_text);
+    let actual = sha256_hex(bytes);
+    // Parsed before verification only to say WHICH file changed; nothing passes on it.
+    let claimed = TrustedComment::parse(signature.trusted_comment());
+    if key.key.verify(bytes, &signature, false).is_err() {
+        match &claimed {
+            Ok(c) if c.sha256 != actual && c.artifact == name => f.fail(
+                name,
+                format!("content differs from what was signed (signature is for sha256 {})", c.sha256),
+            ),
+            _ => f.fail(
+                sig_name,
+                format!("signature does not verify for {name} with key {key_id} (signature or trusted comment changed, or signed for another file)"),
+            ),
+        }
+        return;
+    }
+    if !canonical {
+        f.fail(
+            sig_name,
+            "not in the exact form samtalenotat writes (a line outside the signed part was changed)",
+        );
+    }
+    let comment = match claimed {
+        Ok(c) => c,
+        Err(e) => {
+            f.fail(sig_name, e);
+            return;
+        }
+    };
+    if comment.artifact != name {
+        f.fail(
+            sig_name,
+            format!("signature is for {}, not {name}", comment.artifact),
+        );
+    }
+    if comment.sha256 != actual {
+        f.fail(
+            name,
+            format!("sha256 {actual} differs from the signed {}", comment.sha256),
+        );
+    }
+    if comment.key_id != key_id.to_string() {
+        f.fail(
+            sig_name,
+            format!(
+                "trusted comment names key {} but key {key_id} signed",
+                comment.key_id
+            ),
+        );
+    }
+    if let Some(doc) = doc {
+        if comment.note_id != doc.note_id {
+            f.fail(
+                sig_name,
+                format!(
+                    "signature belongs to note {}, not {}",
+                    comment.note_id, doc.note_id
+                ),
+            );
+        }
+        if doc.signer.key_id != key_id.to_string() {
+            f.fail(
+                sig_name,
+                format!(
+                    "signed by key {key_id}, but note.json names signer key {}",
+                    doc.signer.key_id
+                ),
+            );
+        }
+    }
+    if name == NOTE_PDF {
+        match (comment.json_sha256.as_deref(), json_hash) {
+            (Some(bound), Some(json)) if bound != json => f.fail(
+                NOTE_PDF,
+                format!("the PDF is bound to note.json sha256 {bound}, but note.json has {json}"),
+            ),
+            (None, _) => f.fail(
+                sig_name,
+                "trusted comment does not bind the PDF to note.json",
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// `text` is exactly minisign's public key file for the key it holds.
+fn is_canonical_public_key(text: &str) -> bool {
+    minisign::PublicKeyBox::from_string(text)
+        .and_then(minisign::PublicKey::from_box)
+        .and_then(|k| k.to_box())
+        .is_ok_and(|b| b.into_string() == text)
+}

@@ -1,0 +1,1063 @@
+//! The signed note: canonical JSON and text golden files, the PDF (qpdf, pdftotext, pdffonts,
+//! determinism), keys, signatures checked by the real `minisign` tool, the verifier against
+//! tampering, the one-transaction finish-and-sign, the addendum, and the CLI.
+//!
+//! Golden files live in `tests/fixtures/notes/`; `UPDATE_GOLDEN=1 cargo test -p
+//! samtalenotat-core --test note` rewrites them (review the diff: a change to a `.note.json`
+//! file is a change to a signed, frozen format).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, TimeZone, Utc};
+use samtalenotat_core::domain::{Lang, MeetingRecord, Policy, RecordId, RecordState, StaffMember};
+use samtalenotat_core::note::canonical::{NoteDocument, NoteSigner, ParseError};
+use samtalenotat_core::note::export::write_note_folder;
+use samtalenotat_core::note::keys::{self, KeyError, KeyInfo};
+use samtalenotat_core::note::sign::TrustedComment;
+use samtalenotat_core::note::text::note_text;
+use samtalenotat_core::note::{
+    finish_and_sign, pdf, sha256_hex, sign_note, verify_folder, NoteError, Signing, TrustedKeys,
+    UnlockedKey, NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB,
+};
+use samtalenotat_core::store::{Store, StoreError};
+
+const PASSPHRASE: &str = "korrekt hest batteri";
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> MeetingRecord {
+    let path = repo_root().join("tests/fixtures/records").join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The situations a note is made for: every record fixture that can be finished.
+const SITUATIONS: &[&str] = &[
+    "citizen-asked-first-allowed",
+    "citizen-discovered-hidden",
+    "citizen-open-without-asking",
+    "employee-official-sygefravaer",
+    "oral-decision-made",
+    "refused-ground-a-harassment",
+    "refused-ground-b-others-matters",
+    "refused-ground-c-other",
+    "video-requested-decided",
+];
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 13, 5, 0).unwrap()
+}
+
+fn finished(name: &str) -> MeetingRecord {
+    let mut r = fixture(&format!("{name}.json"));
+    r.policy = Policy::builtin().reference();
+    r.state = RecordState::Finished;
+    r.finished_at = Some(now());
+    r.updated_at = now();
+    r
+}
+
+fn signer() -> StaffMember {
+    StaffMember {
+        name: "Mette Sørensen".into(),
+        initials: "MESO".into(),
+    }
+}
+
+fn golden_signer() -> NoteSigner {
+    NoteSigner {
+        name: "Mette Sørensen".into(),
+        initials: "MESO".into(),
+        key_id: "0123456789ABCDEF".into(),
+    }
+}
+
+fn tool(name: &str) -> bool {
+    Command::new(name).arg("--version").output().is_ok()
+        || Command::new(name).arg("-v").output().is_ok()
+}
+
+fn require(name: &str) {
+    assert!(
+        tool(name),
+        "`{name}` is needed for this test (scripts/setup.sh installs it)"
+    );
+}
+
+/// One key for the whole test binary (scrypt makes key generation cost ~0.2 s).
+fn shared_key() -> &'static (PathBuf, KeyInfo) {
+    static KEY: OnceLock<(PathBuf, KeyInfo)> = OnceLock::new();
+    KEY.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep().join("keys");
+        let info = keys::generate_key(&dir, &signer(), PASSPHRASE, now()).unwrap();
+        (dir, info)
+    })
+}
+
+fn unlocked() -> UnlockedKey {
+    keys::unlock(&shared_key().1.secret_key_path, PASSPHRASE).unwrap()
+}
+
+fn other_key() -> &'static (PathBuf, KeyInfo) {
+    static KEY: OnceLock<(PathBuf, KeyInfo)> = OnceLock::new();
+    KEY.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep().join("keys");
+        let staff = StaffMember {
+            name: "Ulla Uvedkommende".into(),
+            initials: "ULUV".into(),
+        };
+        let info = keys::generate_key(&dir, &staff, PASSPHRASE, now()).unwrap();
+        (dir, info)
+    })
+}
+
+fn sign_fixture(name: &str, key: &UnlockedKey) -> samtalenotat_core::note::SignedNote {
+    sign_note(
+        &finished(name),
+        Policy::builtin(),
+        Signing {
+            key,
+            signer: &signer(),
+            lang: Lang::Da,
+        },
+        now(),
+    )
+    .unwrap()
+}
+
+fn write_folder(parent: &Path, note: &samtalenotat_core::note::SignedNote) -> PathBuf {
+    let folder = parent.join(&note.note_id);
+    write_note_folder(&folder, &note.artifacts()).unwrap();
+    folder
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden files
+
+fn check_golden(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    match std::fs::read(path) {
+        Ok(expected) if expected == actual => {}
+        Ok(_) => failures.push(format!(
+            "{} differs (run with UPDATE_GOLDEN=1 and review the diff)",
+            path.display()
+        )),
+        Err(_) => failures.push(format!("{} is missing", path.display())),
+    }
+}
+
+#[test]
+fn canonical_json_and_note_text_match_the_golden_files() {
+    let dir = repo_root().join("tests/fixtures/notes");
+    let mut failures = Vec::new();
+    for name in SITUATIONS {
+        for lang in [Lang::Da, Lang::En] {
+            let doc = NoteDocument::build(
+                &finished(name),
+                Policy::builtin(),
+                golden_signer(),
+                lang,
+                now(),
+            )
+            .unwrap();
+            let json = doc.to_canonical_json();
+            let hash = sha256_hex(&json);
+            let suffix = match lang {
+                Lang::Da => "da",
+                Lang::En => "en",
+            };
+            check_golden(
+                &dir.join(format!("{name}.{suffix}.note.json")),
+                &json,
+                &mut failures,
+            );
+            check_golden(
+                &dir.join(format!("{name}.{suffix}.txt")),
+                note_text(&doc, &hash).as_bytes(),
+                &mut failures,
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_canonical_form_is_fixed_field_by_field() {
+    let doc = NoteDocument::build(
+        &finished("refused-ground-a-harassment"),
+        Policy::builtin(),
+        golden_signer(),
+        Lang::Da,
+        now(),
+    )
+    .unwrap();
+    let json = doc.to_canonical_json();
+    let text = String::from_utf8(json.clone()).unwrap();
+    // The top-level field order is part of the format.
+    let order = [
+        "format",
+        "format_version",
+        "note_id",
+        "lang",
+        "municipality",
+        "title",
+        "situation",
+        "addendum_to",
+        "policy",
+        "roles",
+        "meeting",
+        "recording",
+        "notices",
+        "oral_decision",
+        "refusal",
+        "legal_help",
+        "statements",
+        "record",
+        "signer",
+        "signed_at",
+    ];
+    let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|k| text.find(&format!("\"{k}\":")).expect(k))
+        .collect();
+    assert_eq!(keys.len(), order.len());
+    let sorted = {
+        let mut p = positions.clone();
+        p.sort();
+        p
+    };
+    assert_eq!(positions, sorted, "fields appear in the frozen order");
+    assert!(text.starts_with(r#"{"format":"samtalenotat-note","format_version":1,"#));
+    assert!(!text.contains('\n') && !text.contains(": "), "compact");
+    assert!(!value_has_float(&value), "no floats");
+    assert!(text.contains("Ærø"), "UTF-8, not escaped");
+
+    // Round trip: parse_canonical accepts exactly these bytes.
+    assert_eq!(NoteDocument::parse_canonical(&json).unwrap(), doc);
+    let pretty = serde_json::to_vec_pretty(&doc).unwrap();
+    assert_eq!(
+        NoteDocument::parse_canonical(&pretty),
+        Err(ParseError::NotCanonical)
+    );
+    let nfd = text.replace('å', "a\u{030A}");
+    assert_eq!(
+        NoteDocument::parse_canonical(nfd.as_bytes()),
+        Err(ParseError::NotCanonical)
+    );
+    let v2 = text.replace("\"format_version\":1", "\"format_version\":2");
+    assert_eq!(
+        NoteDocument::parse_canonical(v2.as_bytes()),
+        Err(ParseError::Version(2))
+    );
+    let extra = text.replacen("{\"format\"", "{\"x\":1,\"format\"", 1);
+    assert!(matches!(
+        NoteDocument::parse_canonical(extra.as_bytes()),
+        Err(ParseError::Json(_))
+    ));
+}
+
+fn value_has_float(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Number(n) => n.is_f64(),
+        serde_json::Value::Array(a) => a.iter().any(value_has_float),
+        serde_json::Value::Object(o) => o.values().any(value_has_float),
+        _ => false,
+    }
+}
+
+#[test]
+fn g_refuse_nature_the_refusal_note_states_it_is_a_procesbeslutning() {
+    for name in [
+        "refused-ground-a-harassment",
+        "refused-ground-b-others-matters",
+        "refused-ground-c-other",
+    ] {
+        let doc = NoteDocument::build(
+            &finished(name),
+            Policy::builtin(),
+            golden_signer(),
+            Lang::Da,
+            now(),
+        )
+        .unwrap();
+        let statement = doc
+            .statements
+            .iter()
+            .find(|s| s.key == "procesbeslutning")
+            .expect("the procesbeslutning statement");
+        assert_eq!(statement.rule, "G-REFUSE-NATURE");
+        assert!(statement.text.contains("procesbeslutning"));
+        assert_eq!(doc.title, "Notat om afvist ønske om lydoptagelse");
+        let text = note_text(&doc, "x");
+        assert!(text.contains(&statement.text), "{name}: printed");
+        assert!(doc.refusal.is_some() && doc.oral_decision.is_none());
+    }
+    let allowed = NoteDocument::build(
+        &finished("citizen-asked-first-allowed"),
+        Policy::builtin(),
+        golden_signer(),
+        Lang::Da,
+        now(),
+    )
+    .unwrap();
+    assert!(!allowed
+        .statements
+        .iter()
+        .any(|s| s.key == "procesbeslutning"));
+    assert_eq!(allowed.title, "Notat om lydoptagelse af samtale");
+    // Every notice of the situation is there with its time.
+    assert!(allowed.notices.iter().all(|n| n.given_at.is_some()));
+    let employee = NoteDocument::build(
+        &finished("employee-official-sygefravaer"),
+        Policy::builtin(),
+        golden_signer(),
+        Lang::Da,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(employee.roles.counterpart, "ansat");
+    assert!(note_text(&employee, "x").contains("Mødeleder (leder)"));
+}
+
+#[test]
+fn only_a_finished_record_makes_a_note() {
+    let draft = fixture("citizen-asked-first-allowed.json");
+    assert!(matches!(
+        NoteDocument::build(&draft, Policy::builtin(), golden_signer(), Lang::Da, now()),
+        Err(NoteError::NotFinished)
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+#[test]
+fn the_pdf_is_deterministic_valid_searchable_and_embeds_its_fonts() {
+    require("qpdf");
+    require("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    let mut all_text = String::new();
+    for name in SITUATIONS {
+        let doc = NoteDocument::build(
+            &finished(name),
+            Policy::builtin(),
+            golden_signer(),
+            Lang::Da,
+            now(),
+        )
+        .unwrap();
+        let hash = sha256_hex(&doc.to_canonical_json());
+        let first = pdf::render(&doc, &hash).unwrap();
+        let second = pdf::render(&doc, &hash).unwrap();
+        assert!(first == second, "{name}: same bytes every render");
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, &first).unwrap();
+
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{name}: qpdf --check: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let text = Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        // Words from the note with æ, ø and å, the title and the page numbers.
+        assert!(text.contains(&doc.title), "{name}: title in {text}");
+        assert!(
+            text.contains(&doc.meeting.counterpart),
+            "{name}: counterpart"
+        );
+        all_text.push_str(&text);
+        assert!(text.contains("Sådan kontrolleres notatet"), "{name}: å");
+        assert!(text.contains("Albertslund Kommune"), "{name}: header");
+        assert!(text.contains("Side 1 af "), "{name}: page numbers");
+        assert!(text.contains(&hash[..40]), "{name}: content hash printed");
+    }
+    for word in ["Jens Ærø", "Peter Østergaard", "Sådan", "Mødet", "dækkes"] {
+        assert!(all_text.contains(word), "æøå intact: {word}");
+    }
+    if tool("pdffonts") {
+        let path = dir.path().join("refused-ground-a-harassment.pdf");
+        let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+        let fonts = String::from_utf8(fonts.stdout).unwrap();
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert!(row.contains("LiberationSans"), "{row}");
+            assert!(
+                row.contains("yes yes yes"),
+                "embedded, subset, unicode: {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_character_the_font_lacks_is_refused_not_printed_as_a_box() {
+    let mut record = finished("citizen-asked-first-allowed");
+    record.meeting.subject = "Møde om 住房".into();
+    let doc =
+        NoteDocument::build(&record, Policy::builtin(), golden_signer(), Lang::Da, now()).unwrap();
+    match pdf::render(&doc, "0") {
+        Err(NoteError::MissingGlyph { ch, .. }) => assert_eq!(ch, '住'),
+        other => panic!("expected MissingGlyph, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+#[test]
+fn keys_are_minisign_files_owner_only_and_unlock_only_with_the_passphrase() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, info) = shared_key();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(dir), 0o700);
+    assert_eq!(mode(&info.secret_key_path), 0o600);
+    assert_eq!(
+        info.secret_key_path.file_name().unwrap().to_str().unwrap(),
+        format!("{}.sec", info.key_id)
+    );
+    let pub_text = std::fs::read_to_string(&info.public_key_path).unwrap();
+    let parsed = keys::PublicKeyFile::parse(&pub_text).unwrap();
+    assert_eq!(
+        parsed.key_id, info.key_id,
+        "the key id is derivable from the .pub"
+    );
+    let secret = std::fs::read_to_string(&info.secret_key_path).unwrap();
+    assert!(!secret.contains(PASSPHRASE));
+
+    match keys::unlock(&info.secret_key_path, "forkert kodeord") {
+        Err(KeyError::WrongPassphrase(id)) => assert_eq!(id, info.key_id),
+        other => panic!("expected WrongPassphrase, got {other:?}"),
+    }
+    assert_eq!(unlocked().key_id(), info.key_id);
+    let found = keys::find_key(dir, "MESO").unwrap().unwrap();
+    assert_eq!(found.key_id, info.key_id);
+    assert!(keys::find_key(dir, "XXXX").unwrap().is_none());
+    // One key per staff member; short passphrases and missing identity refused.
+    assert!(matches!(
+        keys::generate_key(dir, &signer(), PASSPHRASE, now()),
+        Err(KeyError::KeyExists { .. })
+    ));
+    let fresh = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        keys::generate_key(fresh.path(), &signer(), "kort", now()),
+        Err(KeyError::PassphraseTooShort)
+    ));
+    assert!(matches!(
+        keys::generate_key(fresh.path(), &StaffMember::default(), PASSPHRASE, now()),
+        Err(KeyError::NoStaffIdentity)
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signatures and the real minisign tool
+
+fn minisign_verify(file: &Path, pubkey: &Path) -> Output {
+    Command::new("minisign")
+        .arg("-Vm")
+        .arg(file)
+        .arg("-p")
+        .arg(pubkey)
+        .output()
+        .unwrap()
+}
+
+fn flip(path: &Path, index: usize) {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[index] ^= 0x01;
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn the_real_minisign_tool_verifies_every_signature_and_rejects_any_flipped_byte() {
+    require("minisign");
+    let key = unlocked();
+    let parent = tempfile::tempdir().unwrap();
+    let note = sign_fixture("refused-ground-b-others-matters", &key);
+    let folder = write_folder(parent.path(), &note);
+    let pubkey = folder.join(SIGNER_PUB);
+    for file in [NOTE_JSON, NOTE_PDF] {
+        let out = minisign_verify(&folder.join(file), &pubkey);
+        assert!(
+            out.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(&format!("note={}", note.note_id)),
+            "{stdout}"
+        );
+    }
+
+    // One flipped byte in the file, in the signature line, in the trusted comment and in the
+    // global signature: each rejected.
+    for (file, sig) in [(NOTE_JSON, NOTE_JSON_SIG), (NOTE_PDF, NOTE_PDF_SIG)] {
+        let sig_text = std::fs::read_to_string(folder.join(sig)).unwrap();
+        let lines: Vec<&str> = sig_text.lines().collect();
+        let line_start = |n: usize| lines[..n].iter().map(|l| l.len() + 1).sum::<usize>();
+        let file_len = std::fs::read(folder.join(file)).unwrap().len();
+        let cases: Vec<(&str, usize, &str)> = vec![
+            (file, 0, "first byte of the file"),
+            (file, file_len / 2, "middle of the file"),
+            (file, file_len - 1, "last byte of the file"),
+            (sig, line_start(1) + 20, "signature"),
+            (sig, line_start(2) + 40, "trusted comment"),
+            (sig, line_start(3) + 10, "global signature"),
+        ];
+        for (target, index, what) in cases {
+            let copy = tempfile::tempdir().unwrap();
+            let dest = copy.path().join(&note.note_id);
+            write_note_folder(&dest, &note.artifacts()).unwrap();
+            flip(&dest.join(target), index);
+            let out = minisign_verify(&dest.join(file), &dest.join(SIGNER_PUB));
+            assert!(
+                !out.status.success(),
+                "{file}: {what} flipped, yet verified"
+            );
+        }
+    }
+}
+
+#[test]
+fn trusted_comments_bind_note_artifact_and_hashes() {
+    let key = unlocked();
+    let note = sign_fixture("citizen-discovered-hidden", &key);
+    let sig = String::from_utf8(note.pdf_sig.clone()).unwrap();
+    let line = sig
+        .lines()
+        .nth(2)
+        .unwrap()
+        .strip_prefix("trusted comment: ")
+        .unwrap();
+    let comment = TrustedComment::parse(line).unwrap();
+    assert_eq!(comment.note_id, note.note_id);
+    assert_eq!(comment.artifact, NOTE_PDF);
+    assert_eq!(comment.sha256, sha256_hex(&note.pdf));
+    assert_eq!(
+        comment.json_sha256.as_deref(),
+        Some(note.content_hash.as_str())
+    );
+    assert_eq!(comment.key_id, key.key_id().to_string());
+    assert_eq!(note.document.signer.key_id, key.key_id().to_string());
+    assert!(sig.starts_with("untrusted comment: signature from samtalenotat\n"));
+    assert!(
+        TrustedComment::parse(&line.replace("artifact=note.pdf", "artifact=note.json")).is_err()
+    );
+    // The JSON bytes do not depend on the key material beyond its id, and the PDF not on the
+    // signature: the same note signs to the same JSON and PDF.
+    let again = sign_fixture("citizen-discovered-hidden", &key);
+    assert_eq!(again.json, note.json);
+    assert_eq!(again.pdf, note.pdf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verifier
+
+fn trusted() -> TrustedKeys {
+    TrustedKeys::from_dir(&shared_key().0).unwrap()
+}
+
+fn failing_files(report: &samtalenotat_core::note::VerifyReport) -> Vec<String> {
+    let mut files: Vec<String> = report
+        .checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.file.clone())
+        .collect();
+    files.dedup();
+    files
+}
+
+#[test]
+fn the_verifier_passes_an_intact_note_and_catches_a_flipped_byte_anywhere() {
+    let key = unlocked();
+    let parent = tempfile::tempdir().unwrap();
+    let note = sign_fixture("oral-decision-made", &key);
+    let folder = write_folder(parent.path(), &note);
+    let report = verify_folder(&folder, &trusted(), false);
+    assert!(report.ok, "{:?}", report.failure_lines());
+    assert_eq!(report.note_id.as_deref(), Some(note.note_id.as_str()));
+    assert_eq!(report.checks.len(), 5);
+    assert!(verify_folder(&folder, &TrustedKeys::new(), true).ok);
+
+    // Every byte of every file, flipped one at a time, is caught (the PDF sampled).
+    let keys = trusted();
+    for (name, bytes) in note.artifacts() {
+        let step = if bytes.len() > 4000 { 37 } else { 1 };
+        let path = folder.join(name);
+        for index in (0..bytes.len()).step_by(step) {
+            let mut changed = bytes.to_vec();
+            changed[index] ^= 0x01;
+            std::fs::write(&path, &changed).unwrap();
+            for (keys, trust_folder) in [(&keys, false), (&TrustedKeys::new(), true)] {
+                let report = verify_folder(&folder, keys, trust_folder);
+                assert!(
+                    !report.ok,
+                    "{name} byte {index} flipped (trust folder key: {trust_folder}), yet ok"
+                );
+            }
+        }
+        std::fs::write(&path, bytes).unwrap();
+    }
+    assert!(verify_folder(&folder, &keys, false).ok);
+}
+
+#[test]
+fn the_verifier_names_the_file_that_changed() {
+    let key = unlocked();
+    let note = sign_fixture("refused-ground-c-other", &key);
+    let cases = [
+        (NOTE_JSON, 10usize, NOTE_JSON),
+        (NOTE_PDF, 2000, NOTE_PDF),
+        (NOTE_PDF_SIG, 60, NOTE_PDF_SIG),
+    ];
+    for (target, index, expected) in cases {
+        let parent = tempfile::tempdir().unwrap();
+        let folder = write_folder(parent.path(), &note);
+        flip(&folder.join(target), index);
+        let report = verify_folder(&folder, &trusted(), false);
+        assert!(
+            failing_files(&report).contains(&expected.to_owned()),
+            "{target}: {:?}",
+            report.failure_lines()
+        );
+    }
+}
+
+#[test]
+fn the_verifier_catches_swapped_signatures_foreign_keys_and_missing_files() {
+    let key = unlocked();
+    let a = sign_fixture("refused-ground-a-harassment", &key);
+    let mut b_record = finished("citizen-asked-first-allowed");
+    b_record.id = RecordId(ulid::Ulid::from(42u128));
+    let b = sign_note(
+        &b_record,
+        Policy::builtin(),
+        Signing {
+            key: &key,
+            signer: &signer(),
+            lang: Lang::Da,
+        },
+        now(),
+    )
+    .unwrap();
+
+    // Signatures swapped between two notes (both signed by the same, trusted key).
+    for (sig, from_b) in [(NOTE_JSON_SIG, &b.json_sig), (NOTE_PDF_SIG, &b.pdf_sig)] {
+        let parent = tempfile::tempdir().unwrap();
+        let folder = write_folder(parent.path(), &a);
+        std::fs::write(folder.join(sig), from_b).unwrap();
+        let report = verify_folder(&folder, &trusted(), false);
+        assert!(!report.ok, "{sig} from another note accepted");
+        assert!(
+            report.failure_lines().iter().any(|l| l.contains("note.")),
+            "{:?}",
+            report.failure_lines()
+        );
+    }
+    // The JSON's signature used for the PDF of the same note.
+    {
+        let parent = tempfile::tempdir().unwrap();
+        let folder = write_folder(parent.path(), &a);
+        std::fs::write(folder.join(NOTE_PDF_SIG), &a.json_sig).unwrap();
+        assert!(!verify_folder(&folder, &trusted(), false).ok);
+    }
+    // A whole other note's files in this note's folder: the folder name gives it away.
+    {
+        let parent = tempfile::tempdir().unwrap();
+        let folder = parent.path().join(&a.note_id);
+        write_note_folder(&folder, &b.artifacts()).unwrap();
+        let report = verify_folder(&folder, &trusted(), false);
+        assert!(!report.ok);
+        assert!(failing_files(&report).contains(&NOTE_JSON.to_owned()));
+    }
+
+    // Signed by a key that is not among the trusted ones, even with its own signer.pub.
+    let other = keys::unlock(&other_key().1.secret_key_path, PASSPHRASE).unwrap();
+    let foreign = sign_fixture("refused-ground-a-harassment", &other);
+    let parent = tempfile::tempdir().unwrap();
+    let folder = write_folder(parent.path(), &foreign);
+    let report = verify_folder(&folder, &trusted(), false);
+    assert!(!report.ok);
+    assert!(
+        report
+            .failure_lines()
+            .iter()
+            .any(|l| l.contains("not among the trusted keys") || l.contains("not a trusted key")),
+        "{:?}",
+        report.failure_lines()
+    );
+    // ... and a trusted key's signer.pub put beside a foreign signature.
+    std::fs::write(folder.join(SIGNER_PUB), key.public_key_file()).unwrap();
+    assert!(!verify_folder(&folder, &trusted(), false).ok);
+
+    // Each missing artifact is named.
+    for name in [NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB] {
+        let parent = tempfile::tempdir().unwrap();
+        let folder = write_folder(parent.path(), &a);
+        std::fs::remove_file(folder.join(name)).unwrap();
+        let report = verify_folder(&folder, &trusted(), false);
+        assert!(!report.ok);
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.file == name && !c.ok && c.reason.as_deref() == Some("missing")),
+            "{name}: {:?}",
+            report.failure_lines()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finishing and signing in one transaction; export; addendum
+
+fn store_with(name: &str, id: u128) -> (tempfile::TempDir, Store, RecordId) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let mut record = fixture(&format!("{name}.json"));
+    record.id = RecordId(ulid::Ulid::from(id));
+    record.policy = Policy::builtin().reference();
+    store.insert_record(&record, "test").unwrap();
+    (dir, store, record.id)
+}
+
+#[test]
+fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
+    let key = unlocked();
+    let (_dir, mut store, id) = store_with("refused-ground-a-harassment", 7);
+    let signing = Signing {
+        key: &key,
+        signer: &signer(),
+        lang: Lang::Da,
+    };
+    let (record, note) =
+        finish_and_sign(&mut store, id, now(), "MESO", Policy::builtin(), signing).unwrap();
+    assert_eq!(record.state, RecordState::Finished);
+    assert_eq!(note.document.record.finished_at, note.document.signed_at);
+    let stored = store.artifacts(&id.to_string()).unwrap();
+    let mut names: Vec<&str> = stored.iter().map(|a| a.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB]
+    );
+    for a in &stored {
+        assert_eq!(a.sha256, sha256_hex(&a.bytes));
+    }
+    let json = store.artifact(&id.to_string(), NOTE_JSON).unwrap().unwrap();
+    assert_eq!(json.bytes, note.json);
+    // Immutable in SQLite.
+    let err = store
+        .connection()
+        .execute(
+            "DELETE FROM signed_artifacts WHERE note_id = ?1",
+            [id.to_string()],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("immutable"));
+    // Signing again is refused: the record is finished.
+    assert!(matches!(
+        finish_and_sign(&mut store, id, now(), "MESO", Policy::builtin(), signing),
+        Err(NoteError::Store(StoreError::Immutable(_)))
+    ));
+
+    // A correction is a new signed note pointing at the original's note.json hash.
+    let addendum_id = RecordId(ulid::Ulid::from(8u128));
+    // Opened on the day of the meeting, so the corrected times are not "before the record".
+    let opened = Utc.with_ymd_and_hms(2026, 11, 5, 9, 50, 0).unwrap();
+    let draft = store
+        .create_addendum(
+            id,
+            addendum_id,
+            opened,
+            Policy::builtin().reference(),
+            "MESO",
+        )
+        .unwrap();
+    let pointer = draft.addendum_to.clone().unwrap();
+    assert_eq!(pointer.content_hash, note.content_hash);
+    let mut corrected = draft.clone();
+    corrected.recording = record.recording.clone();
+    corrected.notices = record.notices.clone();
+    corrected.refusal = record.refusal.clone();
+    corrected.legal_help = record.legal_help.clone();
+    corrected
+        .refusal
+        .reason_text
+        .push_str(" Tilføjet efter mødet.");
+    store.update_draft(&corrected, opened, "MESO").unwrap();
+    let (_, addendum) = finish_and_sign(
+        &mut store,
+        addendum_id,
+        now(),
+        "MESO",
+        Policy::builtin(),
+        signing,
+    )
+    .unwrap();
+    let reference = addendum.document.addendum_to.clone().unwrap();
+    assert_eq!(reference.note_id, id.to_string());
+    assert_eq!(reference.content_hash, note.content_hash);
+    assert!(note_text(&addendum.document, &addendum.content_hash).contains(&note.content_hash));
+    // The original's artifacts are unchanged.
+    assert_eq!(
+        store
+            .artifact(&id.to_string(), NOTE_JSON)
+            .unwrap()
+            .unwrap()
+            .bytes,
+        note.json
+    );
+}
+
+#[test]
+fn a_failure_while_signing_leaves_the_draft_unfinished_and_nothing_stored() {
+    let (_dir, mut store, id) = store_with("citizen-asked-first-allowed", 9);
+    let result = store.finish_record_with(id, now(), "MESO", Policy::builtin(), |_| {
+        Err::<Vec<_>, NoteError>(NoteError::Sign("simulated".into()))
+    });
+    assert!(result.is_err());
+    assert_eq!(store.get_record(id).unwrap().state, RecordState::Draft);
+    assert!(store.artifacts(&id.to_string()).unwrap().is_empty());
+    // Rules still decide: an incomplete record is refused before anything is signed.
+    let (_d2, mut store2, id2) = store_with("refused-incomplete", 10);
+    let key = unlocked();
+    let signing = Signing {
+        key: &key,
+        signer: &signer(),
+        lang: Lang::Da,
+    };
+    assert!(matches!(
+        finish_and_sign(&mut store2, id2, now(), "MESO", Policy::builtin(), signing),
+        Err(NoteError::Store(StoreError::RulesNotMet(_)))
+    ));
+    assert!(store2.artifacts(&id2.to_string()).unwrap().is_empty());
+}
+
+#[test]
+fn export_is_create_only_idempotent_and_writes_the_json_signature_last() {
+    let key = unlocked();
+    let note = sign_fixture("video-requested-decided", &key);
+    assert_eq!(note.artifacts().last().unwrap().0, NOTE_JSON_SIG);
+    let parent = tempfile::tempdir().unwrap();
+    let (folder, files) = samtalenotat_core::note::export::export_note(
+        parent.path(),
+        &note.note_id,
+        &note.artifacts(),
+    )
+    .unwrap();
+    assert_eq!(folder, parent.path().join(&note.note_id));
+    assert_eq!(files.last().map(String::as_str), Some(NOTE_JSON_SIG));
+    // Again: same bytes, fine. A different file under a final name: conflict, untouched.
+    samtalenotat_core::note::export::export_note(parent.path(), &note.note_id, &note.artifacts())
+        .unwrap();
+    std::fs::write(folder.join(NOTE_PDF), b"other").unwrap();
+    assert!(matches!(
+        samtalenotat_core::note::export::export_note(
+            parent.path(),
+            &note.note_id,
+            &note.artifacts()
+        ),
+        Err(NoteError::Conflict { .. })
+    ));
+    assert_eq!(std::fs::read(folder.join(NOTE_PDF)).unwrap(), b"other");
+    let leftovers: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CLI
+
+fn cli() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"))
+}
+
+#[test]
+fn cli_keygen_sign_verify_round_trip_with_exit_codes() {
+    require("minisign");
+    let dir = tempfile::tempdir().unwrap();
+    let pass = dir.path().join("pass.txt");
+    std::fs::write(&pass, format!("{PASSPHRASE}\n")).unwrap();
+    let keys_dir = dir.path().join("keys");
+    let out = cli()
+        .args(["keygen", "--dir"])
+        .arg(&keys_dir)
+        .args([
+            "--name",
+            "Mette Sørensen",
+            "--initials",
+            "MESO",
+            "--passphrase-file",
+        ])
+        .arg(&pass)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sec = std::fs::read_dir(&keys_dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "sec"))
+        .unwrap();
+
+    // The passphrase on standard input works too; a wrong one fails with exit 2.
+    let record = repo_root().join("tests/fixtures/records/refused-ground-b-others-matters.json");
+    let note_dir = dir.path().join("note");
+    let mut child = cli()
+        .arg("sign")
+        .arg(&record)
+        .arg("--key")
+        .arg(&sec)
+        .arg("--out")
+        .arg(&note_dir)
+        .args(["--now", "2026-11-28T13:05:00Z"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PASSPHRASE}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB] {
+        assert!(note_dir.join(name).is_file(), "{name}");
+    }
+    assert!(
+        minisign_verify(&note_dir.join(NOTE_PDF), &note_dir.join(SIGNER_PUB))
+            .status
+            .success()
+    );
+
+    let wrong = dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "forkert kodeord\n").unwrap();
+    let out = cli()
+        .arg("sign")
+        .arg(&record)
+        .arg("--key")
+        .arg(&sec)
+        .arg("--out")
+        .arg(dir.path().join("other"))
+        .arg("--passphrase-file")
+        .arg(&wrong)
+        .args(["--now", "2026-11-28T13:05:00Z"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong passphrase"));
+
+    // An unfinishable record is refused with the rule lines and exit 1.
+    let out = cli()
+        .arg("sign")
+        .arg(repo_root().join("tests/fixtures/records/refused-incomplete.json"))
+        .arg("--key")
+        .arg(&sec)
+        .arg("--out")
+        .arg(dir.path().join("x"))
+        .arg("--passphrase-file")
+        .arg(&pass)
+        .args(["--now", "2026-11-28T13:05:00Z"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("G-REFUSE"));
+    assert!(!dir.path().join("x").exists());
+
+    // verify: 0 when all is well, 1 with one line per failure.
+    let ok = cli()
+        .arg("verify")
+        .arg(&note_dir)
+        .arg("--keys")
+        .arg(&keys_dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    flip(&note_dir.join(NOTE_PDF), 500);
+    std::fs::remove_file(note_dir.join(NOTE_JSON_SIG)).unwrap();
+    let bad = cli()
+        .arg("verify")
+        .arg(&note_dir)
+        .arg("--keys")
+        .arg(&keys_dir)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stdout = String::from_utf8(bad.stdout).unwrap();
+    assert!(
+        stdout.lines().any(|l| l.starts_with("note.pdf: ")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().any(|l| l == "note.json.minisig: missing"),
+        "{stdout}"
+    );
+    // Not trusted: another keys folder.
+    let other_keys = &other_key().0;
+    let bad = cli()
+        .arg("verify")
+        .arg(&note_dir)
+        .arg("--keys")
+        .arg(other_keys)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    // The passphrase is never an argument.
+    let out = cli()
+        .args([
+            "keygen",
+            "--dir",
+            "x",
+            "--name",
+            "A",
+            "--initials",
+            "A",
+            "--passphrase",
+            "p",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
