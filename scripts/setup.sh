@@ -62,6 +62,8 @@ setup_test() {
   setup_app
   # xauth is only a recommendation of xvfb, but xvfb-run needs it.
   ensure_debian_packages xvfb xauth webkit2gtk-driver minisign qpdf poppler-utils sqlite3
+  # Sync tests and bench: a throw-away Samba server mounted through FUSE; rsync as the yardstick.
+  ensure_debian_packages samba smbclient rclone fuse3 rsync
   if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     # A bare `cargo install tauri-driver` picks a 3.0 alpha; the app is Tauri 2.
     say "installing tauri-driver $TAURI_DRIVER_VERSION (cargo install, about a minute)"

@@ -19,6 +19,13 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "cargo test --workspace"
 cargo test --locked --workspace
 
+step "sync to a real SMB share (throw-away Samba on 127.0.0.1 through FUSE; needs root)"
+if [ "$(id -u)" = 0 ] && [ -c /dev/fuse ]; then
+  cargo test --locked -p samtalenotat-core --test sync_smb -- --ignored --test-threads=1
+else
+  say "skipped: the SMB tests need root and /dev/fuse"
+fi
+
 step "end-to-end tests in the real window (xvfb-run, tauri-driver, WebKitWebDriver)"
 export SAMTALENOTAT_E2E_ARTIFACTS="$ROOT/target-artifacts/e2e"
 mkdir -p "$SAMTALENOTAT_E2E_ARTIFACTS"

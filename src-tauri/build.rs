@@ -10,6 +10,13 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "policy_texts",
+    "sync_status",
+    "sync_now",
+    "key_status",
+    "create_key",
+    "finish_and_sign",
+    "export_note",
+    "verify_note_folder",
 ];
 
 fn main() {

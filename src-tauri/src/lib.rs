@@ -7,6 +7,7 @@
 pub mod commands;
 mod startup_probe;
 pub mod state;
+pub mod sync_worker;
 mod window_size;
 
 use std::path::PathBuf;
@@ -54,9 +55,21 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::policy::policy_texts,
+        commands::sync::sync_status,
+        commands::sync::sync_now,
+        commands::note::key_status,
+        commands::note::create_key,
+        commands::note::finish_and_sign,
+        commands::note::export_note,
+        commands::note::verify_note_folder,
     ];
     builder
         .plugin(tauri_plugin_dialog::init())
+        // Sync runs on its own thread with its own database connection: never on the UI
+        // thread, never holding the store mutex during share I/O. Started here rather than in
+        // `setup` (which only runs once the event loop does) so it also runs under the mock
+        // runtime in tests.
+        .manage(sync_worker::SyncWorker::start(state.data_dir.clone()))
         .manage(state)
         .setup(|app| {
             window_size::restore(app.handle());

@@ -237,6 +237,40 @@ impl Session {
         std::fs::write(path, png).expect("write screenshot");
     }
 
+    /// Presses and releases one key (a W3C key code such as `"\u{E00C}"` for Escape) on
+    /// whatever has focus, like a person at the keyboard.
+    pub fn press_key(&self, key: &str) {
+        post(
+            &format!("{}/actions", self.base),
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+                {"type": "keyDown", "value": key},
+                {"type": "keyUp", "value": key}
+            ]}]}),
+        )
+        .unwrap_or_else(|err| panic!("press key: {err}"));
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub fn execute(&self, script: &str, args: Value) -> Value {
+        post(
+            &format!("{}/execute/sync", self.base),
+            json!({"script": script, "args": args}),
+        )
+        .unwrap_or_else(|err| panic!("execute script: {err}"))["value"]
+            .clone()
+    }
+
+    /// The `id` attribute of the focused element ("" when none).
+    pub fn active_element_id(&self) -> String {
+        self.execute(
+            "return document.activeElement ? document.activeElement.id : '';",
+            json!([]),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
     /// Ends the session, which closes the app.
     pub fn quit(self) {
         let _ = ureq::delete(&self.base).call();

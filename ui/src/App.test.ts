@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { loadLang } from "./lib/i18n.svelte";
 import type { MeetingKind, RecordSummary } from "./lib/ipc";
+import { draftRecord, policyTexts, view } from "./testdata";
 
 function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
   return {
@@ -43,8 +44,31 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
         state.records.push(created);
         return created;
       }
+      case "get_record": {
+        const { id } = args as { id: string };
+        const summary = state.records.find((r) => r.id === id);
+        return view({ ...draftRecord(summary?.kind ?? "citizen"), id });
+      }
+      case "policy_texts":
+        return policyTexts((args as { kind: MeetingKind }).kind);
+      case "get_settings":
+        return {
+          settings: { staff: { name: "", initials: "" }, units: [], rooms: [], language: "da", shareDir: "" },
+          dataDir: "/d",
+          effectiveShareDir: "/d/share",
+        };
+      case "sync_status":
+        return {
+          pending: 2,
+          oldestPendingAgeSeconds: 3 * 3600 + 5,
+          lastSuccessAt: null,
+          lastError: { kind: "share_missing", message: "ENOENT" },
+          conflicts: [],
+          running: false,
+          shareDir: "/mnt/share",
+        };
       default:
-        throw { code: "internal", message: `unknown command ${cmd}` };
+        throw `command ${cmd} not found`;
     }
   });
   return state;
@@ -112,7 +136,7 @@ describe("start screen", () => {
     expect(screen.getByTestId("list-status").textContent).toContain("2 mødenotater");
   });
 
-  it("creates a citizen draft via Nyt møde and shows it at the top", async () => {
+  it("creates a citizen draft via Nyt møde and opens it", async () => {
     const backend = fakeBackend([rec({ id: "old", subject: "Gammelt møde" })]);
     render(App);
     await screen.findByTestId("record-list");
@@ -127,17 +151,38 @@ describe("start screen", () => {
 
     await fireEvent.click(citizen);
 
-    await waitFor(() => {
-      const rows = screen.getAllByTestId("record-row");
-      expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["new-1", "old"]);
-    });
+    const editor = await screen.findByTestId("editor");
+    expect(editor.getAttribute("data-record-id")).toBe("new-1");
+    await screen.findByTestId("step-meeting");
     const creates = backend.calls.filter((c) => c.cmd === "create_draft");
     expect(creates).toEqual([{ cmd: "create_draft", args: { input: { kind: "citizen" } } }]);
-    expect(listCalls(backend.calls)).toHaveLength(2);
-    expect(screen.getAllByTestId("record-row")[0]?.getAttribute("data-state")).toBe("draft");
-    expect(screen.queryByTestId("kind-choice")).toBeNull();
-    expect(document.activeElement).toBe(newButton);
-    expect(screen.getByTestId("list-status").textContent).toContain("Ny kladde oprettet.");
+
+    // Back on the list, the new draft is there.
+    await fireEvent.click(screen.getByTestId("back"));
+    await waitFor(() => {
+      const rows = screen.getAllByTestId("record-row");
+      expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["old", "new-1"]);
+    });
+  });
+
+  it("opens a record by clicking its row", async () => {
+    fakeBackend([rec({ id: "old", subject: "Gammelt møde", kind: "employee" })]);
+    render(App);
+    await fireEvent.click(await screen.findByTestId("open-record"));
+    const editor = await screen.findByTestId("editor");
+    expect(editor.getAttribute("data-record-id")).toBe("old");
+    await screen.findByTestId("step-meeting");
+    expect(editor.textContent).toContain("Ansat (navn eller reference)");
+  });
+
+  it("shows what waits to be sent, in plain Danish", async () => {
+    fakeBackend([]);
+    render(App);
+    const line = await screen.findByTestId("sync-status");
+    expect(line.textContent).toContain("2 notater venter på at blive sendt");
+    expect(line.textContent).toContain("det ældste har ventet 3 timer");
+    expect(line.textContent).toContain("det fælles drev kunne ikke findes");
+    expect(screen.getByTestId("sync-now").textContent).toContain("Synkronisér nu");
   });
 
   it("creates an employee draft", async () => {
@@ -146,8 +191,8 @@ describe("start screen", () => {
     await screen.findByTestId("empty-state");
     await fireEvent.click(screen.getByTestId("new-meeting"));
     await fireEvent.click(screen.getByTestId("kind-employee"));
-    const row = await screen.findByTestId("record-row");
-    expect(row.textContent).toContain("Tjenstlig samtale");
+    await screen.findByTestId("step-meeting");
+    expect(screen.getByTestId("editor").textContent).toContain("Tjenstlig samtale");
     expect(backend.calls.find((c) => c.cmd === "create_draft")?.args).toEqual({ input: { kind: "employee" } });
   });
 
@@ -183,7 +228,7 @@ describe("start screen", () => {
     await fireEvent.click(within(alert).getByRole("button", { name: "Prøv igen" }));
     await screen.findByTestId("record-row");
     expect(screen.queryByRole("alert")).toBeNull();
-    expect(calls).toEqual(["list_records", "list_records"]);
+    expect(calls.filter((c) => c === "list_records")).toEqual(["list_records", "list_records"]);
   });
 
   it("shows a translated message for a failed create_draft", async () => {

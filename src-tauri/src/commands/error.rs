@@ -16,6 +16,10 @@ pub enum Code {
     Storage,
     /// A guideline rule blocks the action (finishing a record).
     RuleViolation,
+    /// The passphrase does not unlock the signing key (finish_and_sign).
+    WrongPassphrase,
+    /// The staff member set on this PC has no signing key (finish_and_sign).
+    NoKey,
     Internal,
 }
 
@@ -77,6 +81,8 @@ mod tests {
             Code::NotFound,
             Code::Storage,
             Code::RuleViolation,
+            Code::WrongPassphrase,
+            Code::NoKey,
             Code::Internal,
         ]
         .iter()
@@ -89,6 +95,8 @@ mod tests {
                 r#""not_found""#,
                 r#""storage""#,
                 r#""rule_violation""#,
+                r#""wrong_passphrase""#,
+                r#""no_key""#,
                 r#""internal""#
             ]
         );

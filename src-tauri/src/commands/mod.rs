@@ -2,6 +2,8 @@
 //! `samtalenotat-core`, and maps the error to [`error::IpcError`].
 
 pub mod error;
+pub mod note;
 pub mod policy;
 pub mod records;
 pub mod settings;
+pub mod sync;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./datetime";
+import { formatAge, formatDateTime, formatTime, fromLocalInput, toLocalInput } from "./datetime";
 
 describe("formatDateTime", () => {
   it("formats Danish style in Danish winter time (UTC+1)", () => {
@@ -35,5 +35,47 @@ describe("formatDateTime", () => {
   it("returns unparsable input unchanged", () => {
     expect(formatDateTime("not a date", "da")).toBe("not a date");
     expect(formatDateTime("", "en")).toBe("");
+  });
+});
+
+describe("formatTime", () => {
+  it("shows the time of day for the save status", () => {
+    expect(formatTime(new Date("2026-11-28T13:05:00Z"), "da", "Europe/Copenhagen")).toBe("14.05");
+    expect(formatTime(new Date("2026-11-28T13:05:00Z"), "en", "Europe/Copenhagen")).toBe("14:05");
+  });
+});
+
+describe("formatAge", () => {
+  it("says how long in plain Danish", () => {
+    expect(formatAge(5, "da")).toBe("under et minut");
+    expect(formatAge(60, "da")).toBe("1 minut");
+    expect(formatAge(59 * 60 + 59, "da")).toBe("59 minutter");
+    expect(formatAge(3600, "da")).toBe("1 time");
+    expect(formatAge(3 * 3600 + 10, "da")).toBe("3 timer");
+    expect(formatAge(47 * 3600, "da")).toBe("47 timer");
+    expect(formatAge(3 * 86400, "da")).toBe("3 dage");
+  });
+
+  it("and in English", () => {
+    expect(formatAge(30, "en")).toBe("less than a minute");
+    expect(formatAge(120, "en")).toBe("2 minutes");
+    expect(formatAge(86400 * 2, "en")).toBe("2 days");
+    expect(formatAge(-10, "en")).toBe("less than a minute");
+  });
+});
+
+describe("datetime-local inputs", () => {
+  it("round-trips through local time", () => {
+    const iso = "2026-11-28T13:05:00Z";
+    const local = toLocalInput(iso);
+    expect(local).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    expect(fromLocalInput(local)).toBe(iso);
+  });
+
+  it("treats empty or broken values as no time", () => {
+    expect(toLocalInput(null)).toBe("");
+    expect(toLocalInput("nonsense")).toBe("");
+    expect(fromLocalInput("")).toBeNull();
+    expect(fromLocalInput("28.11.2026")).toBeNull();
   });
 });

@@ -49,3 +49,43 @@ export function formatDateTime(iso: string, lang: Lang, timeZone?: string): stri
   }
   return `${p.day} ${EN_MONTHS[p.month - 1] ?? "?"} ${p.year}, ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
+
+/** The time of day only: da "14.05", en "14:05" (for "Gemt kl. 14.05"). */
+export function formatTime(date: Date, lang: Lang, timeZone?: string): string {
+  const p = partsIn(date, timeZone);
+  return lang === "da" ? `${pad2(p.hour)}.${pad2(p.minute)}` : `${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/**
+ * An age in plain words: "under et minut", "5 minutter", "1 time", "3 timer",
+ * "2 dage" (en: "less than a minute", "5 minutes", …). Rounded down.
+ */
+export function formatAge(seconds: number, lang: Lang): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const unit = (n: number, da1: string, daN: string, en1: string, enN: string): string =>
+    lang === "da" ? `${n} ${n === 1 ? da1 : daN}` : `${n} ${n === 1 ? en1 : enN}`;
+  if (s < 60) return lang === "da" ? "under et minut" : "less than a minute";
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return unit(minutes, "minut", "minutter", "minute", "minutes");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return unit(hours, "time", "timer", "hour", "hours");
+  return unit(Math.floor(hours / 24), "dag", "dage", "day", "days");
+}
+
+/** RFC 3339 → the value of an `<input type="datetime-local">` in local time. */
+export function toLocalInput(iso: string | null): string {
+  if (iso === null || iso === "") return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** The value of an `<input type="datetime-local">` (local time) → RFC 3339 UTC, or null. */
+export function fromLocalInput(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? "0"));
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString().replace(".000Z", "Z");
+}

@@ -14,6 +14,10 @@ export function errorMessageKey(code: ErrorCode): MessageKey {
       return "error.storage";
     case "rule_violation":
       return "error.rule_violation";
+    case "wrong_passphrase":
+      return "error.wrong_passphrase";
+    case "no_key":
+      return "error.no_key";
     case "internal":
       return "error.internal";
     default: {

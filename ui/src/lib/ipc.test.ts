@@ -1,7 +1,16 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorMessageKey } from "./errors";
-import { createDraft, ERROR_CODES, isIpcError, listRecords, toIpcError, type RecordSummary } from "./ipc";
+import {
+  createDraft,
+  ERROR_CODES,
+  invalidInputField,
+  isIpcError,
+  isMissingCommand,
+  listRecords,
+  toIpcError,
+  type RecordSummary,
+} from "./ipc";
 
 afterEach(() => {
   clearMocks();
@@ -77,5 +86,30 @@ describe("command wrappers", () => {
       code: "internal",
       message: "command list_records not found",
     });
+  });
+});
+
+describe("error helpers", () => {
+  it("finds the field an invalid_input error names", () => {
+    expect(invalidInputField({ code: "invalid_input", message: "meeting.counterpart: longer than 200 characters (250)" })).toBe(
+      "meeting.counterpart",
+    );
+    expect(invalidInputField({ code: "invalid_input", message: "refusal.co_decider.name: contains a control character" })).toBe(
+      "refusal.co_decider.name",
+    );
+    expect(invalidInputField({ code: "storage", message: "meeting.counterpart: x" })).toBeNull();
+    expect(invalidInputField({ code: "invalid_input", message: "no field here" })).toBeNull();
+  });
+
+  it("recognises a command this build does not have", () => {
+    expect(isMissingCommand(toIpcError("command finish_and_sign not found"))).toBe(true);
+    expect(isMissingCommand(toIpcError("finish_and_sign not allowed. Command not found"))).toBe(true);
+    expect(isMissingCommand({ code: "no_key", message: "not found" })).toBe(false);
+    expect(isMissingCommand(toIpcError("database is locked"))).toBe(false);
+  });
+
+  it("knows the signing error codes", () => {
+    expect(isIpcError({ code: "wrong_passphrase", message: "" })).toBe(true);
+    expect(isIpcError({ code: "no_key", message: "" })).toBe(true);
   });
 });

@@ -1,0 +1,333 @@
+//! The signed-note commands through the real IPC layer of the mock runtime: create a key,
+//! finish and sign with a wrong and the right passphrase, the artifacts in the database,
+//! export (the folder dialog bypassed by its documented test hook), and the real `minisign`
+//! tool on the exported files.
+//!
+//! The dialog hooks are environment variables, which are process-wide while tests run in
+//! parallel: every test that sets one holds `ENV_LOCK`.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Mutex;
+
+use samtalenotat_app::{app_builder, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use crate::harness::TestDir;
+
+static ENV_LOCK: Mutex<()> = Mutex::new(());
+
+const PASSPHRASE: &str = "korrekt hest batteri";
+
+fn app(dir: &TestDir) -> App<MockRuntime> {
+    let state = AppState::open(&dir.data_dir()).expect("store opens");
+    app_builder(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .expect("app builds on the mock runtime")
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    WebviewWindowBuilder::new(app, label, Default::default())
+        .build()
+        .expect("mock window")
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json response"))
+}
+
+fn fixture(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/fixtures/records/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn set_staff(main: &WebviewWindow<MockRuntime>) {
+    let settings = json!({
+        "staff": { "name": "Mette Sørensen", "initials": "MESO" },
+        "units": [], "rooms": [], "language": "da", "shareDir": ""
+    });
+    call(main, "save_settings", json!({ "settings": settings })).unwrap();
+}
+
+/// A finishable draft with a fixture's content, its times moved to this meeting.
+fn finishable_draft(main: &WebviewWindow<MockRuntime>, fixture_name: &str) -> Value {
+    let created = call(
+        main,
+        "create_draft",
+        json!({ "input": { "kind": "citizen" } }),
+    )
+    .unwrap();
+    let view = call(main, "get_record", json!({ "id": created["id"] })).unwrap();
+    let mut record = fixture(fixture_name);
+    for key in ["id", "created_at", "updated_at", "policy"] {
+        record[key] = view["record"][key].clone();
+    }
+    let at = view["record"]["created_at"].clone();
+    for time in record["notices"].as_object_mut().unwrap().values_mut() {
+        *time = at.clone();
+    }
+    record["meeting"]["starts_at"] = at.clone();
+    record["meeting"]["ends_at"] = Value::Null;
+    call(main, "save_draft", json!({ "record": record })).unwrap();
+    record
+}
+
+fn minisign_ok(file: &Path, key: &Path) -> bool {
+    Command::new("minisign")
+        .arg("-Vm")
+        .arg(file)
+        .arg("-p")
+        .arg(key)
+        .output()
+        .expect("minisign is installed (scripts/setup.sh)")
+        .status
+        .success()
+}
+
+#[test]
+fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+
+    // No staff member yet: no key, and none can be made.
+    let status = call(&main, "key_status", json!({})).unwrap();
+    assert_eq!(status["exists"], false);
+    assert_eq!(status["keyId"], Value::Null);
+    let err = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("staff"), "{err}");
+
+    set_staff(&main);
+    let err = call(&main, "create_key", json!({ "passphrase": "kort" })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(
+        err["message"].as_str().unwrap().contains("passphrase"),
+        "{err}"
+    );
+
+    let record = finishable_draft(&main, "citizen-asked-first-allowed.json");
+    let err = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": record["id"], "passphrase": PASSPHRASE }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "no_key", "{err}");
+
+    let made = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap();
+    assert_eq!(made["exists"], true);
+    assert_eq!(made["signerInitials"], "MESO");
+    assert_eq!(made["signerName"], "Mette Sørensen");
+    let key_id = made["keyId"].as_str().unwrap().to_owned();
+    assert_eq!(key_id.len(), 16);
+    let pub_path = made["publicKeyPath"].as_str().unwrap().to_owned();
+    assert!(
+        pub_path.ends_with(&format!("keys/{key_id}.pub")),
+        "{pub_path}"
+    );
+    assert_eq!(call(&main, "key_status", json!({})).unwrap(), made);
+    let err = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "one key per staff member");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let keys = dir.data_dir().join("keys");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&keys), 0o700);
+        assert_eq!(mode(&keys.join(format!("{key_id}.sec"))), 0o600);
+    }
+
+    // Wrong passphrase: nothing changes.
+    let err = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": record["id"], "passphrase": "forkert kodeord" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase", "{err}");
+    let view = call(&main, "get_record", json!({ "id": record["id"] })).unwrap();
+    assert_eq!(view["record"]["state"], "draft");
+
+    // An unfinishable draft: the rules answer before the passphrase is tried.
+    let empty = call(
+        &main,
+        "create_draft",
+        json!({ "input": { "kind": "citizen" } }),
+    )
+    .unwrap();
+    let err = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": empty["id"], "passphrase": PASSPHRASE }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "rule_violation");
+
+    // The right passphrase: finished and signed in one step.
+    let signed = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": record["id"], "passphrase": PASSPHRASE }),
+    )
+    .unwrap();
+    assert_eq!(signed["record"]["state"], "finished");
+    let err = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": record["id"], "passphrase": PASSPHRASE }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err["code"], "rule_violation",
+        "a finished record is immutable"
+    );
+
+    // The artifacts are in the database.
+    let id = record["id"].as_str().unwrap().to_owned();
+    {
+        let store = samtalenotat_core::store::Store::open(
+            &dir.data_dir()
+                .join(samtalenotat_core::store::DATABASE_FILE_NAME),
+        )
+        .unwrap();
+        let mut names: Vec<String> = store
+            .artifacts(&id)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "note.json",
+                "note.json.minisig",
+                "note.pdf",
+                "note.pdf.minisig",
+                "signer.pub"
+            ]
+        );
+    }
+
+    // Export through the dialog's test hook, then the real minisign tool.
+    let export_parent = dir.path().join("eksport");
+    std::fs::create_dir_all(&export_parent).unwrap();
+    let exported = {
+        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+        std::env::set_var("SAMTALENOTAT_TEST_EXPORT_DIR", &export_parent);
+        let result = call(&main, "export_note", json!({ "id": id }));
+        std::env::remove_var("SAMTALENOTAT_TEST_EXPORT_DIR");
+        result.unwrap()
+    };
+    let folder = export_parent.join(&id);
+    assert_eq!(exported["folder"], folder.display().to_string());
+    assert_eq!(
+        exported["files"],
+        json!([
+            "signer.pub",
+            "note.pdf",
+            "note.pdf.minisig",
+            "note.json",
+            "note.json.minisig"
+        ])
+    );
+    for file in ["note.json", "note.pdf"] {
+        assert!(
+            minisign_ok(&folder.join(file), &folder.join("signer.pub")),
+            "{file}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(folder.join("signer.pub")).unwrap(),
+        std::fs::read_to_string(&pub_path).unwrap()
+    );
+
+    // The app's own verification of that folder.
+    let report = {
+        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+        std::env::set_var("SAMTALENOTAT_TEST_VERIFY_DIR", &folder);
+        let result = call(&main, "verify_note_folder", json!({}));
+        std::env::remove_var("SAMTALENOTAT_TEST_VERIFY_DIR");
+        result.unwrap()
+    };
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["noteId"], id);
+    assert_eq!(report["checks"].as_array().unwrap().len(), 5);
+
+    // A changed byte is reported with the file.
+    let pdf = folder.join("note.pdf");
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    bytes[100] ^= 1;
+    std::fs::write(&pdf, bytes).unwrap();
+    let report = {
+        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+        std::env::set_var("SAMTALENOTAT_TEST_VERIFY_DIR", &folder);
+        let result = call(&main, "verify_note_folder", json!({}));
+        std::env::remove_var("SAMTALENOTAT_TEST_VERIFY_DIR");
+        result.unwrap()
+    };
+    assert_eq!(report["ok"], false);
+    assert!(report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["file"] == "note.pdf" && c["ok"] == false && c["reason"].is_string()));
+    assert!(!minisign_ok(&pdf, &folder.join("signer.pub")));
+}
+
+#[test]
+fn note_commands_validate_their_arguments_and_are_denied_to_other_windows() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let err = call(
+        &main,
+        "finish_and_sign",
+        json!({ "id": "not-a-ulid", "passphrase": PASSPHRASE }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let err = call(&main, "export_note", json!({ "id": "../../etc" })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let err = call(
+        &main,
+        "export_note",
+        json!({ "id": "01ARZ3NDEKTSV4RRFFQ69G5FAV" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "not_found", "no signed note for that id");
+    let long = "x".repeat(2000);
+    set_staff(&main);
+    let err = call(&main, "create_key", json!({ "passphrase": long })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let other = window(&app, "other");
+    for (cmd, args) in [
+        ("key_status", json!({})),
+        ("create_key", json!({ "passphrase": PASSPHRASE })),
+        ("export_note", json!({ "id": "01ARZ3NDEKTSV4RRFFQ69G5FAV" })),
+        ("verify_note_folder", json!({})),
+    ] {
+        let err = call(&other, cmd, args).unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{cmd}: {err}");
+    }
+}

@@ -1,0 +1,147 @@
+//! Sync commands on the mock runtime: the exact shape the UI builds against, and a signed
+//! artifact travelling from the outbox to the (default, local) share through the background
+//! worker.
+
+use std::time::{Duration, Instant};
+
+use samtalenotat_app::{app_builder, AppState};
+use samtalenotat_core::store::{Store, DATABASE_FILE_NAME};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use crate::harness::TestDir;
+
+fn app(dir: &TestDir) -> App<MockRuntime> {
+    let state = AppState::open(&dir.data_dir()).expect("store opens");
+    app_builder(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .expect("app builds on the mock runtime")
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(json!({})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json response"))
+}
+
+fn assert_shape(v: &Value) {
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys = keys;
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "conflicts",
+            "lastError",
+            "lastSuccessAt",
+            "oldestPendingAgeSeconds",
+            "pending",
+            "running",
+            "shareDir"
+        ]
+    );
+    assert!(v["pending"].is_u64());
+    assert!(v["oldestPendingAgeSeconds"].is_null() || v["oldestPendingAgeSeconds"].is_i64());
+    assert!(v["lastSuccessAt"].is_null() || v["lastSuccessAt"].is_string());
+    assert!(
+        v["lastError"].is_null()
+            || (v["lastError"]["kind"].is_string() && v["lastError"]["message"].is_string())
+    );
+    assert!(v["conflicts"].is_array());
+    assert!(v["running"].is_boolean());
+    assert!(v["shareDir"].is_string());
+}
+
+/// What the signing code stores for a note (only the artifact this test needs).
+fn sign_json(data_dir: &std::path::Path, note_id: &str) -> Vec<u8> {
+    let bytes = format!("{{\"note\":\"{note_id}\"}}").into_bytes();
+    let tmp = data_dir.join("hash-me");
+    std::fs::write(&tmp, &bytes).unwrap();
+    let (sha, _) = samtalenotat_core::sync::share_io::hash_file(&tmp).unwrap();
+    std::fs::remove_file(&tmp).unwrap();
+    let store = Store::open(&data_dir.join(DATABASE_FILE_NAME)).unwrap();
+    store
+        .connection()
+        .execute(
+            "INSERT INTO signed_artifacts (note_id, name, bytes, sha256, created_at)
+             VALUES (?1, 'note.json', ?2, ?3, '2026-05-05T10:00:00.000Z')",
+            (note_id, &bytes[..], sha.as_str()),
+        )
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn sync_status_and_sync_now_have_the_agreed_shape() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let status = call(&main, "sync_status").expect("sync_status");
+    assert_shape(&status);
+    assert_eq!(status["pending"], 0);
+    assert!(status["oldestPendingAgeSeconds"].is_null());
+    assert!(status["lastError"].is_null());
+    assert_eq!(
+        status["shareDir"],
+        dir.data_dir().join("share").display().to_string()
+    );
+    let now = call(&main, "sync_now").expect("sync_now");
+    // Returns at once with the same shape (the run itself happens on the worker thread).
+    assert_shape(&now);
+
+    // Only the main window's capability grants them.
+    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .unwrap();
+    assert!(call(&other, "sync_status").is_err());
+    assert!(call(&other, "sync_now").is_err());
+}
+
+#[test]
+fn a_signed_artifact_becomes_pending_then_confirmed_on_the_local_share() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let note_id = ulid::Ulid::from_parts(1_778_000_000_000, 42).to_string();
+    let bytes = sign_json(&dir.data_dir(), &note_id);
+    let status = call(&main, "sync_status").unwrap();
+    assert_eq!(status["pending"], 1);
+    assert!(status["oldestPendingAgeSeconds"].as_i64().unwrap() > 0);
+
+    call(&main, "sync_now").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        let s = call(&main, "sync_status").unwrap();
+        if s["pending"] == 0 && s["running"] == false {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "never synced: {s}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_shape(&status);
+    assert!(status["lastSuccessAt"].is_string(), "{status}");
+    assert!(status["lastError"].is_null());
+    let on_share = dir
+        .data_dir()
+        .join("share/samtalenotat/v1/notes/2026/05")
+        .join(&note_id)
+        .join("note.json");
+    assert_eq!(std::fs::read(on_share).unwrap(), bytes);
+}

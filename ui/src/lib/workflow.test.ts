@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { draftRecord, policyTexts } from "../testdata";
+import type { Violation } from "./ipc";
+import {
+  applicableNotices,
+  chooseMedium,
+  chooseOrigin,
+  countByStep,
+  fieldId,
+  hasControl,
+  isoNow,
+  refuse,
+  roleParams,
+  setNotice,
+  situation,
+  stepFor,
+  undoRefusal,
+  violationMessage,
+  violationsByField,
+} from "./workflow";
+
+const v = (rule: string, field: string, code: string, severity: Violation["severity"] = "blocking"): Violation => ({
+  rule,
+  field,
+  code,
+  severity,
+});
+
+describe("situation (mirrors rules::situation)", () => {
+  it("follows the decision, and unannounced recordings are recorded by default", () => {
+    const r = draftRecord();
+    expect(situation(r)).toBeNull();
+    r.recording.origin = "asked_first";
+    expect(situation(r)).toBeNull();
+    r.recording.origin = "open_without_asking";
+    expect(situation(r)).toBe("recorded");
+    r.recording.origin = "discovered_hidden";
+    expect(situation(r)).toBe("recorded");
+    r.recording.decision = "refused";
+    expect(situation(r)).toBe("refused");
+    r.recording.decision = "allowed";
+    expect(situation(r)).toBe("recorded");
+  });
+});
+
+describe("applicableNotices", () => {
+  const texts = policyTexts();
+
+  it("lists no notices without a recording", () => {
+    expect(applicableNotices(texts.notices, null, {})).toEqual([]);
+  });
+
+  it("lists legal, disclosure, case and (recommended) data when recorded, with the recorded text", () => {
+    const items = applicableNotices(texts.notices, "recorded", { legal: "2026-11-06T10:05:00Z" });
+    expect(items.map((i) => i.id)).toEqual(["legal", "disclosure", "case", "data"]);
+    expect(items.map((i) => i.recommended)).toEqual([false, false, false, true]);
+    expect(items[0]?.givenAt).toBe("2026-11-06T10:05:00Z");
+    expect(items[1]?.givenAt).toBeNull();
+    expect(items[2]?.text).toBe("Det er noteret i sagen, at samtalen er optaget.");
+  });
+
+  it("lists only the case notice, with the refusal text, when refused", () => {
+    const items = applicableNotices(texts.notices, "refused", {});
+    expect(items.map((i) => i.id)).toEqual(["case"]);
+    expect(items[0]?.text).toContain("ikke er imødekommet");
+  });
+});
+
+describe("violation → field", () => {
+  it("builds DOM ids from field paths", () => {
+    expect(fieldId("refusal.co_decider.name")).toBe("f-refusal-co-decider-name");
+    expect(fieldId("notices.legal")).toBe("f-notices-legal");
+    expect(fieldId("meeting.official_character")).toBe("f-meeting-official-character");
+  });
+
+  it("maps each field to the step that holds it", () => {
+    expect(stepFor("meeting.channel")).toBe("meeting");
+    expect(stepFor("meeting.others_matters_discussed")).toBe("meeting");
+    expect(stepFor("recording.video_scope")).toBe("recording");
+    expect(stepFor("recording.disclosure_encouraged_at")).toBe("recording");
+    expect(stepFor("notices.case")).toBe("details");
+    expect(stepFor("oral_decision.made")).toBe("details");
+    expect(stepFor("refusal.co_decider.name")).toBe("details");
+    expect(stepFor("legal_help.consulted_at")).toBe("details");
+    expect(stepFor("created_at")).toBe("review");
+    expect(hasControl("format_version")).toBe(false);
+    expect(hasControl("refusal.reason_text")).toBe(true);
+  });
+
+  it("counts blocking violations per step and ignores advisory ones", () => {
+    const counts = countByStep([
+      v("G-RECORD", "meeting.channel", "channel_missing"),
+      v("G-RECORD", "meeting.counterpart", "counterpart_missing"),
+      v("G-NOTICE-DATA", "notices.data", "notice_recommended", "advisory"),
+      v("G-REFUSE-LEADER", "refusal.co_decider.name", "refusal_leader_is_lead"),
+    ]);
+    expect(counts).toEqual({ meeting: 2, recording: 0, details: 1, review: 0 });
+  });
+
+  it("keeps the first blocking violation per field", () => {
+    const map = violationsByField([
+      v("G-EQUAL", "recording.decision", "equal_treatment_prior_allowed", "advisory"),
+      v("G-DEFAULT", "recording.decision", "decision_missing"),
+    ]);
+    expect(map.get("recording.decision")?.code).toBe("decision_missing");
+  });
+
+  it("takes the message from the policy and fills in the notice's title", () => {
+    const texts = policyTexts();
+    expect(violationMessage(texts, v("G-NOTICE-CASE", "notices.case", "notice_missing"))).toBe(
+      "Punktet »Noteret i sagen« er ikke markeret som udført.",
+    );
+    expect(violationMessage(texts, v("G-RECORD", "meeting.channel", "channel_missing"))).toBe(
+      "Angiv, hvordan mødet blev holdt.",
+    );
+    // An unknown code shows the code rather than nothing.
+    expect(violationMessage(texts, v("G-RECORD", "x", "brand_new_code"))).toBe("brand_new_code");
+  });
+});
+
+describe("role words", () => {
+  it("gives borger/medarbejder for citizen meetings and ansat/leder for employee meetings", () => {
+    const c = roleParams(policyTexts("citizen").roles);
+    expect(c).toMatchObject({ counterpart: "borger", Counterpart: "Borger", counterpartDefinite: "borgeren", staff: "medarbejder" });
+    const e = roleParams(policyTexts("employee").roles);
+    expect(e).toMatchObject({
+      counterpart: "ansat",
+      Counterpart: "Ansat",
+      counterpartDefinite: "den ansatte",
+      CounterpartDefinite: "Den ansatte",
+      staff: "leder",
+      Staff: "Leder",
+    });
+  });
+});
+
+describe("record edits", () => {
+  it("pre-selects allowed once a recording comes up, and clears it for no recording", () => {
+    const r = draftRecord();
+    chooseOrigin(r, "asked_first");
+    expect(r.recording.decision).toBe("allowed");
+    refuse(r);
+    chooseOrigin(r, "open_without_asking");
+    expect(r.recording.decision).toBe("refused"); // a made choice is kept
+    r.recording.disclosure_encouraged_at = "2026-11-06T10:01:00Z";
+    chooseOrigin(r, "asked_first");
+    expect(r.recording.disclosure_encouraged_at).toBeNull();
+    r.refusal.room_instruction = true;
+    chooseOrigin(r, "none");
+    expect(r.recording.decision).toBeNull();
+    expect(r.refusal.room_instruction).toBe(false);
+  });
+
+  it("never assumes a video scope", () => {
+    const r = draftRecord();
+    chooseOrigin(r, "asked_first");
+    chooseMedium(r, "video_requested");
+    expect(r.recording.video_scope).toBeNull();
+    r.recording.video_scope = "sound_only";
+    chooseMedium(r, "sound");
+    expect(r.recording.video_scope).toBeNull();
+    r.recording.medium = "video_requested";
+    r.recording.video_scope = "video_allowed";
+    refuse(r);
+    expect(r.recording.video_scope).toBeNull();
+  });
+
+  it("undoing a refusal drops the room instruction", () => {
+    const r = draftRecord();
+    refuse(r);
+    r.refusal.room_instruction = true;
+    undoRefusal(r);
+    expect(r.recording.decision).toBe("allowed");
+    expect(r.refusal.room_instruction).toBe(false);
+  });
+
+  it("ticking a notice stores the time in UTC; unticking removes it", () => {
+    const r = draftRecord();
+    setNotice(r, "legal", true, new Date("2026-11-06T10:05:07.891Z"));
+    expect(r.notices).toEqual({ legal: "2026-11-06T10:05:07Z" });
+    setNotice(r, "legal", false);
+    expect(r.notices).toEqual({});
+    expect(isoNow(new Date("2026-01-02T03:04:05.000Z"))).toBe("2026-01-02T03:04:05Z");
+  });
+});

@@ -1,0 +1,180 @@
+// Display logic of the record editor: which step a field is on, which notices
+// the screen lists for the situation, the role words for the meeting kind.
+// The rules themselves live in Rust (`rules.rs`); nothing here decides whether
+// a record may be finished. `situation` mirrors `rules::situation` only to
+// choose what to show before the next save answers with the violations.
+
+import type { MeetingRecord, NoticeTexts, PolicyTexts, RoleWords, Situation, Violation } from "./ipc";
+
+export const STEPS = ["meeting", "recording", "details", "review"] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Mirrors `rules::situation` (SPEC section 1, last paragraph). */
+export function situation(record: MeetingRecord): Situation | null {
+  const { decision, origin } = record.recording;
+  if (decision === "allowed") return "recorded";
+  if (decision === "refused") return "refused";
+  if (origin === "open_without_asking" || origin === "discovered_hidden") return "recorded";
+  return null;
+}
+
+export interface NoticeItem {
+  id: string;
+  title: string;
+  text: string;
+  recommended: boolean;
+  givenAt: string | null;
+}
+
+/** The policy's notices that apply to the situation, with the text for it. */
+export function applicableNotices(
+  notices: readonly NoticeTexts[],
+  sit: Situation | null,
+  given: Readonly<Record<string, string>>,
+): NoticeItem[] {
+  if (sit === null) return [];
+  return notices
+    .filter((n) => n.appliesTo.includes(sit))
+    .map((n) => ({
+      id: n.id,
+      title: n.title,
+      text: (sit === "recorded" ? n.textRecorded : n.textRefused) ?? "",
+      recommended: n.level === "recommended",
+      givenAt: given[n.id] ?? null,
+    }));
+}
+
+/** The DOM id of the control for a record field path ("refusal.co_decider.name"). */
+export function fieldId(path: string): string {
+  return "f-" + path.replace(/[._]/g, "-");
+}
+
+/** The editor step that holds a field. Fields without a control belong to the review. */
+export function stepFor(path: string): Step {
+  const head = path.split(".")[0] ?? "";
+  switch (head) {
+    case "meeting":
+      return "meeting";
+    case "recording":
+      return "recording";
+    case "notices":
+    case "oral_decision":
+    case "refusal":
+    case "legal_help":
+      return "details";
+    default:
+      return "review";
+  }
+}
+
+/** Whether the review can link to a control for this field. */
+export function hasControl(path: string): boolean {
+  return stepFor(path) !== "review";
+}
+
+export function blocking(violations: readonly Violation[]): Violation[] {
+  return violations.filter((v) => v.severity === "blocking");
+}
+
+/** Blocking violations per step, for the step badges. */
+export function countByStep(violations: readonly Violation[]): Record<Step, number> {
+  const out: Record<Step, number> = { meeting: 0, recording: 0, details: 0, review: 0 };
+  for (const v of blocking(violations)) out[stepFor(v.field)] += 1;
+  return out;
+}
+
+/** The first violation (blocking first) for each field. */
+export function violationsByField(violations: readonly Violation[]): Map<string, Violation> {
+  const out = new Map<string, Violation>();
+  const ordered = [...blocking(violations), ...violations.filter((v) => v.severity !== "blocking")];
+  for (const v of ordered) if (!out.has(v.field)) out.set(v.field, v);
+  return out;
+}
+
+/** The policy's message for a violation, with a notice's title filled in. */
+export function violationMessage(texts: PolicyTexts, v: Violation): string {
+  const text = texts.messages[v.code] ?? v.code;
+  if (!text.includes("{notice}")) return text;
+  const id = v.field.startsWith("notices.") ? v.field.slice("notices.".length) : "";
+  const title = texts.notices.find((n) => n.id === id)?.title ?? id;
+  return text.replaceAll("{notice}", title);
+}
+
+const capitalise = (s: string): string => (s === "" ? s : s.charAt(0).toUpperCase() + s.slice(1));
+
+/**
+ * Placeholders for the UI's own texts: {counterpart} "borger", {Counterpart}
+ * "Borger", {counterpartDefinite} "borgeren", {staff} "medarbejder", …
+ */
+export function roleParams(roles: RoleWords): Record<string, string> {
+  return {
+    counterpart: roles.counterpart,
+    Counterpart: capitalise(roles.counterpart),
+    counterpartDefinite: roles.counterpart_definite,
+    CounterpartDefinite: capitalise(roles.counterpart_definite),
+    staff: roles.staff,
+    Staff: capitalise(roles.staff),
+    staffDefinite: roles.staff_definite,
+    StaffDefinite: capitalise(roles.staff_definite),
+  };
+}
+
+/** Now as an RFC 3339 UTC timestamp with whole seconds, as stored in the record. */
+export function isoNow(now: Date = new Date()): string {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** Ticks or unticks a notice: ticking stores when, unticking removes it. */
+export function setNotice(record: MeetingRecord, id: string, given: boolean, now: Date = new Date()): void {
+  if (given) {
+    record.notices[id] = isoNow(now);
+  } else {
+    delete record.notices[id];
+  }
+}
+
+/**
+ * G-DEFAULT: once a recording has come up, "allowed" is the visible default
+ * choice, and showing it selected is staff's choice (the record says so).
+ * Leaving "none" clears what only makes sense with a recording.
+ */
+export function chooseOrigin(record: MeetingRecord, origin: MeetingRecord["recording"]["origin"]): void {
+  const r = record.recording;
+  r.origin = origin;
+  if (origin === "none") {
+    r.decision = null;
+    r.video_scope = null;
+    r.disclosure_encouraged_at = null;
+    record.refusal.room_instruction = false;
+  } else if (r.decision === null) {
+    r.decision = "allowed";
+  }
+  if (origin !== "open_without_asking" && origin !== "discovered_hidden") {
+    r.disclosure_encouraged_at = null;
+  }
+}
+
+export function chooseMedium(record: MeetingRecord, medium: MeetingRecord["recording"]["medium"]): void {
+  record.recording.medium = medium;
+  // Only a video request is decided with a scope; nothing is assumed for it.
+  if (medium === "sound") record.recording.video_scope = null;
+}
+
+export function refuse(record: MeetingRecord): void {
+  record.recording.decision = "refused";
+  record.recording.video_scope = null;
+}
+
+export function undoRefusal(record: MeetingRecord): void {
+  record.recording.decision = "allowed";
+  // The room instruction exists only as part of a refusal (G-REFUSE-ROOM).
+  record.refusal.room_instruction = false;
+}
+
+/** What a step needs to know about each field: its message, CPR and input problems. */
+export interface FieldHelp {
+  /** The rule message to show by the field (once the review was seen), or null. */
+  message: (path: string) => string | null;
+  cpr: (path: string) => boolean;
+  invalid: (path: string) => boolean;
+}

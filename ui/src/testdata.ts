@@ -1,0 +1,164 @@
+// Test data for the UI's unit tests: a draft record as `get_record` returns
+// it, and the policy texts as `policy_texts` returns them (abridged, same
+// shape, real Danish wording from policy/albertslund.toml).
+
+import type { MeetingKind, MeetingRecord, PolicyTexts, RecordView } from "./lib/ipc";
+
+export const RECORD_ID = "01JCZ3K8QA0000000000000005";
+
+export function draftRecord(kind: MeetingKind = "citizen"): MeetingRecord {
+  return {
+    format_version: 1,
+    id: RECORD_ID,
+    state: "draft",
+    created_at: "2026-11-06T09:55:00Z",
+    updated_at: "2026-11-06T09:55:00Z",
+    finished_at: null,
+    policy: { id: "albertslund", version: "2026.1", hash: "eb1b" },
+    meeting: {
+      kind,
+      official_character: null,
+      channel: null,
+      starts_at: "2026-11-06T10:00:00Z",
+      ends_at: null,
+      room: "",
+      unit: "",
+      subject: "",
+      case_number: "",
+      kle_number: "",
+      lead: { name: "Mette Sørensen", initials: "MESO" },
+      counterpart: "",
+      bisidder_present: false,
+      bisidder_name: "",
+      others_matters_discussed: false,
+    },
+    recording: {
+      origin: "none",
+      medium: "sound",
+      decision: null,
+      video_scope: null,
+      reasons: [],
+      disclosure_encouraged_at: null,
+    },
+    notices: {},
+    oral_decision: { made: null, what: "" },
+    refusal: {
+      grounds: [],
+      other_ground: "",
+      assessment: "",
+      co_decider: { name: "", initials: "" },
+      reason_given_at: null,
+      reason_text: "",
+      room_instruction: false,
+    },
+    legal_help: { consulted_at: null, note: "" },
+    case_filed_at: null,
+    addendum_to: null,
+  };
+}
+
+export function view(record: MeetingRecord, over: Partial<RecordView> = {}): RecordView {
+  return { record, violations: [], cprWarnings: [], ...over };
+}
+
+const ROLES = {
+  citizen: {
+    counterpart: "borger",
+    counterpart_definite: "borgeren",
+    staff: "medarbejder",
+    staff_definite: "medarbejderen",
+  },
+  employee: { counterpart: "ansat", counterpart_definite: "den ansatte", staff: "leder", staff_definite: "lederen" },
+} as const;
+
+export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
+  const Cd = kind === "citizen" ? "Borgeren" : "Den ansatte";
+  const cd = kind === "citizen" ? "borgeren" : "den ansatte";
+  return {
+    policyId: "albertslund",
+    policyVersion: "2026.1",
+    municipality: "Albertslund Kommune",
+    roles: { ...ROLES[kind] },
+    minAssessmentChars: 80,
+    notices: [
+      {
+        id: "legal",
+        rule: "G-NOTICE-LEGAL",
+        level: "required",
+        appliesTo: ["recorded"],
+        title: "Optagelsen er ikke et juridisk grundlag",
+        textRecorded: `${Cd} er gjort opmærksom på, at optagelsen ikke alene kan bruges som juridisk grundlag.`,
+        textRefused: null,
+      },
+      {
+        id: "disclosure",
+        rule: "G-NOTICE-DISCLOSURE",
+        level: "required",
+        appliesTo: ["recorded"],
+        title: "Videregivelse kan være strafbar",
+        textRecorded: `${Cd} er gjort opmærksom på, at det kan være strafbart at videregive oplysninger uden samtykke.`,
+        textRefused: null,
+      },
+      {
+        id: "case",
+        rule: "G-NOTICE-CASE",
+        level: "required",
+        appliesTo: ["recorded", "refused"],
+        title: "Noteret i sagen",
+        textRecorded: "Det er noteret i sagen, at samtalen er optaget.",
+        textRefused: "Det er noteret i sagen, at ønsket om at optage samtalen ikke er imødekommet.",
+      },
+      {
+        id: "data",
+        rule: "G-NOTICE-DATA",
+        level: "recommended",
+        appliesTo: ["recorded"],
+        title: "Reglerne om persondata",
+        textRecorded: `${Cd} er gjort opmærksom på reglerne om persondata.`,
+        textRefused: null,
+      },
+    ],
+    grounds: [
+      { ground: "harassment", label: "a", title: "Chikanøse formål", text: `Der er en historik med ${cd}.` },
+      { ground: "others_matters", label: "b", title: "Andres personlige forhold", text: `Mødet handler ikke alene om ${cd}.` },
+      { ground: "other", label: "c", title: "Anden saglig grund", text: "En anden saglig grund, som er beskrevet nedenfor." },
+    ],
+    texts: {
+      default_sound_only: `Som udgangspunkt må ${cd} optage samtalen i lyd, men ikke i billeder eller video.`,
+      official_character_question: "Er samtalen af tjenstlig karakter?",
+      outside_guideline: "Samtalen er ikke af tjenstlig karakter og derfor uden for retningslinjerne.",
+      unannounced: `Det er ikke strafbart at optage en samtale med kommunen. ${kind === "citizen" ? "Medarbejderen" : "Lederen"} kan kun opfordre ${cd} til at oplyse, at samtalen optages.`,
+      procesbeslutning: `Afvisningen af at lade ${cd} optage samtalen er en procesbeslutning og ikke en afgørelse i forvaltningslovens forstand.`,
+      room_instruction: `${Cd} blev anvist, at jakker, tasker, mobiltelefoner mv. ikke måtte være i mødelokalet.`,
+      equal_treatment: `Har én ${ROLES[kind].counterpart} én gang fået lov til at optage, skal alle andre have lov.`,
+    },
+    labels: {
+      kind: { citizen: "Borgermøde", employee: "Samtale mellem ansat og leder" },
+      channel: { in_person: "Fremmøde", phone: "Telefon", video_call: "Videomøde", home_visit: "Hjemmebesøg" },
+      origin: {
+        none: "Ingen optagelse",
+        asked_first: "Spurgte først om lov",
+        open_without_asking: "Optog åbent uden at spørge",
+        discovered_hidden: "Skjult optagelse opdaget",
+      },
+      medium: { sound: "Lyd", video_requested: "Ønske om video" },
+      decision: { allowed: "Tilladt", refused: "Afvist" },
+      video_scope: { sound_only: "Kun lyd (udgangspunktet)", video_allowed: "Også video tilladt" },
+      reason: {
+        note_taking_difficulty: "Svært ved selv at tage notater",
+        memory_or_concentration: "Problemer med hukommelse eller koncentration",
+        for_absent_bisidder: "Til en bisidder, der ikke kan deltage",
+        other: "Anden grund",
+      },
+    },
+    messages: {
+      channel_missing: "Angiv, hvordan mødet blev holdt.",
+      counterpart_missing: `Angiv ${cd}s navn eller en reference (ikke et CPR-nummer).`,
+      notice_missing: "Punktet »{notice}« er ikke markeret som udført.",
+      notice_recommended: "Det anbefales at vejlede om »{notice}«.",
+      refusal_leader_is_lead: "Den nærmeste leder må ikke være den samme person som den, der leder mødet.",
+      video_scope_missing: `${Cd} har bedt om at optage video. Angiv, hvad der er tilladt.`,
+      decision_missing: "Angiv, om optagelsen er tilladt eller afvist.",
+    },
+  };
+}
