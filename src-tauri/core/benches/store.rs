@@ -541,55 +541,9 @@ fn fts_matches(store: &Store, text: &str) -> i64 {
         .unwrap()
 }
 
-/// `EXPLAIN QUERY PLAN` of the SQL `list_records` builds for `query`. The SQL is mirrored
-/// from `store::records::list_records` for diagnosis only; if that changes, update this.
+/// `EXPLAIN QUERY PLAN` of exactly the SQL `list_records` runs for `query`.
 fn query_plan(store: &Store, query: &RecordQuery) -> Vec<String> {
-    let mut sql = String::from(
-        "SELECT id, state, kind, created_at, updated_at, subject, unit, case_number, counterpart \
-         FROM records WHERE 1 = 1",
-    );
-    let mut args: Vec<SqlValue> = Vec::new();
-    let mut bind = |sql: &mut String, clause: &str, value: SqlValue| {
-        args.push(value);
-        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-    };
-    if let Some(q) = query.text.as_deref().and_then(fts_query) {
-        bind(
-            &mut sql,
-            " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
-            SqlValue::Text(q),
-        );
-    }
-    if let Some(state) = query.state {
-        bind(
-            &mut sql,
-            " AND state = ?",
-            SqlValue::Text(state.as_str().into()),
-        );
-    }
-    if let Some(unit) = &query.unit {
-        bind(&mut sql, " AND unit = ?", SqlValue::Text(unit.clone()));
-    }
-    if let Some(from) = query.from {
-        bind(
-            &mut sql,
-            " AND coalesce(meeting_starts_at, created_at) >= ?",
-            SqlValue::Text(format!("{from}T00:00:00.000Z")),
-        );
-    }
-    if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
-        bind(
-            &mut sql,
-            " AND coalesce(meeting_starts_at, created_at) < ?",
-            SqlValue::Text(format!("{to}T00:00:00.000Z")),
-        );
-    }
-    bind(
-        &mut sql,
-        " ORDER BY updated_at DESC, id DESC LIMIT ?",
-        SqlValue::Integer(i64::from(query.limit)),
-    );
-    bind(&mut sql, " OFFSET ?", SqlValue::Integer(0));
+    let (sql, args) = store.list_statement(query).unwrap();
     let conn = store.connection();
     let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
     let rows = stmt

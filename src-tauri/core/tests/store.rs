@@ -381,3 +381,105 @@ fn cli_list_prints_the_records_of_a_database() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no database"));
 }
+
+#[test]
+fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    // Durability is not what this test is about; it needs 1,200 rows quickly.
+    store
+        .connection()
+        .pragma_update(None, "synchronous", "OFF")
+        .unwrap();
+    let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
+    for n in 0..1200u64 {
+        let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+            id(n),
+            t0 + chrono::Duration::minutes(n as i64),
+            MeetingKind::Citizen,
+            policy(),
+        );
+        record.meeting.subject = if n % 600 == 0 {
+            "Samtale om bådplads".into()
+        } else {
+            format!("Samtale om sag {n}")
+        };
+        store.insert_record(&record, "test").unwrap();
+    }
+    let page = |text: &str, offset: u32| {
+        ids(&store
+            .list_records(&RecordQuery {
+                text: Some(text.into()),
+                limit: 3,
+                offset,
+                ..RecordQuery::default()
+            })
+            .unwrap())
+    };
+    // "samtale" matches all 1,200 rows: the common-word plan.
+    assert_eq!(
+        page("samtale", 0),
+        [id(1199), id(1198), id(1197)].map(|i| i.to_string())
+    );
+    assert_eq!(
+        page("samtale", 3),
+        [id(1196), id(1195), id(1194)].map(|i| i.to_string())
+    );
+    // "bådplads" matches two rows: the rare-word plan, same order.
+    assert_eq!(page("bådplads", 0), [id(600), id(0)].map(|i| i.to_string()));
+    let plan = |text: &str| {
+        store
+            .list_statement(&RecordQuery {
+                text: Some(text.into()),
+                limit: 3,
+                ..RecordQuery::default()
+            })
+            .unwrap()
+            .0
+    };
+    assert!(
+        plan("samtale").contains("+rowid IN"),
+        "common word: walk the index"
+    );
+    assert!(
+        !plan("bådplads").contains("+rowid IN"),
+        "rare word: look up by rowid"
+    );
+    // Both plans give the same answer for the same rows.
+    assert_eq!(page("samtale bådplads", 0), page("bådplads", 0));
+}
+
+#[test]
+fn the_search_index_follows_edits_of_searched_fields_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
+    let mut record = store
+        .create_draft(id(1), now, MeetingKind::Citizen, policy(), "test")
+        .unwrap();
+    let found = |store: &Store, text: &str| {
+        store
+            .list_records(&RecordQuery {
+                text: Some(text.into()),
+                limit: 10,
+                ..RecordQuery::default()
+            })
+            .unwrap()
+            .len()
+    };
+    record.meeting.subject = "Boligstøtte".into();
+    record = store.update_draft(&record, now, "test").unwrap();
+    assert_eq!(found(&store, "boligstøtte"), 1);
+    record.meeting.subject = "Kontanthjælp".into();
+    record = store.update_draft(&record, now, "test").unwrap();
+    assert_eq!(
+        found(&store, "boligstøtte"),
+        0,
+        "the old text left the index"
+    );
+    assert_eq!(found(&store, "kontanthjælp"), 1);
+    // A change outside the searched fields keeps the record findable.
+    record.notices.insert("legal".into(), now);
+    store.update_draft(&record, now, "test").unwrap();
+    assert_eq!(found(&store, "kontanthjælp"), 1);
+}

@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "outbox",
         sql: include_str!("migrations/0005_outbox.sql"),
     },
+    Migration {
+        version: 6,
+        name: "list by day",
+        sql: include_str!("migrations/0006_list_by_day.sql"),
+    },
 ];
 
 /// The schema version this build writes.

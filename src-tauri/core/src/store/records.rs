@@ -68,6 +68,9 @@ pub struct RecordQuery {
 
 pub const MAX_LIST_LIMIT: u32 = 500;
 
+/// From this many full-text matches on, a search is treated as "common" (see `list_statement`).
+const FTS_COMMON_MATCHES: i64 = 1000;
+
 /// Timestamps are stored as fixed-width RFC 3339 UTC strings so that text order is time order.
 pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -94,7 +97,31 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn project(tx: &Transaction<'_>, record: &MeetingRecord, insert: bool) -> Result<(), StoreError> {
+/// The text the search index holds for a record, in the index's column order.
+fn search_columns(record: &MeetingRecord) -> [String; 7] {
+    let m = &record.meeting;
+    [
+        m.subject.clone(),
+        m.case_number.clone(),
+        m.unit.clone(),
+        m.counterpart.clone(),
+        m.room.clone(),
+        format!("{} {}", m.lead.name, m.lead.initials),
+        format!(
+            "{} {} {}",
+            record.oral_decision.what, record.refusal.reason_text, record.refusal.other_ground
+        ),
+    ]
+}
+
+/// Writes the record row (insert when `previous` is `None`, else update) and keeps the search
+/// index in step. Autosave mostly changes fields that are not searched (notices, times), so
+/// the index is rewritten only when its text changed.
+fn project(
+    tx: &Transaction<'_>,
+    record: &MeetingRecord,
+    previous: Option<&MeetingRecord>,
+) -> Result<(), StoreError> {
     let m = &record.meeting;
     let id = record.id.to_string();
     let body = body_json(record);
@@ -111,36 +138,32 @@ fn project(tx: &Transaction<'_>, record: &MeetingRecord, insert: bool) -> Result
         m.counterpart,
         body,
     ];
-    if insert {
-        tx.execute(
-            "INSERT INTO records (id, state, kind, created_at, updated_at, meeting_starts_at,
-                                  unit, case_number, subject, counterpart, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            values,
-        )?;
+    let sql = if previous.is_none() {
+        "INSERT INTO records (id, state, kind, created_at, updated_at, meeting_starts_at,
+                              unit, case_number, subject, counterpart, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     } else {
-        tx.execute(
-            "UPDATE records SET state = ?2, kind = ?3, created_at = ?4, updated_at = ?5,
-                    meeting_starts_at = ?6, unit = ?7, case_number = ?8, subject = ?9,
-                    counterpart = ?10, body = ?11
-             WHERE id = ?1",
-            values,
-        )?;
+        "UPDATE records SET state = ?2, kind = ?3, created_at = ?4, updated_at = ?5,
+                meeting_starts_at = ?6, unit = ?7, case_number = ?8, subject = ?9,
+                counterpart = ?10, body = ?11
+         WHERE id = ?1"
+    };
+    tx.prepare_cached(sql)?.execute(values)?;
+    let columns = search_columns(record);
+    if previous.is_some_and(|p| search_columns(p) == columns) {
+        return Ok(());
     }
-    let rowid: i64 = tx.query_row("SELECT rowid FROM records WHERE id = ?1", [&id], |r| {
-        r.get(0)
-    })?;
-    tx.execute("DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
-    let lead = format!("{} {}", m.lead.name, m.lead.initials);
-    let notes = format!(
-        "{} {} {}",
-        record.oral_decision.what, record.refusal.reason_text, record.refusal.other_ground
-    );
-    tx.execute(
+    let rowid: i64 = tx
+        .prepare_cached("SELECT rowid FROM records WHERE id = ?1")?
+        .query_row([&id], |r| r.get(0))?;
+    tx.prepare_cached("DELETE FROM records_fts WHERE rowid = ?1")?
+        .execute([rowid])?;
+    let [subject, case_number, unit, counterpart, room, lead, notes] = columns;
+    tx.prepare_cached(
         "INSERT INTO records_fts (rowid, subject, case_number, unit, counterpart, room, lead, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![rowid, m.subject, m.case_number, m.unit, m.counterpart, m.room, lead, notes],
-    )?;
+    )?
+    .execute(params![rowid, subject, case_number, unit, counterpart, room, lead, notes])?;
     Ok(())
 }
 
@@ -152,7 +175,7 @@ impl Store {
             return Err(StoreError::Immutable(record.id.to_string()));
         }
         let tx = self.connection_mut().transaction()?;
-        project(&tx, record, true)?;
+        project(&tx, record, None)?;
         let whole = serde_json::to_value(record).expect("a record always serialises");
         events::append(
             &tx,
@@ -339,7 +362,7 @@ impl Store {
             action,
             &changes,
         )?;
-        project(&tx, after, false)?;
+        project(&tx, after, Some(before))?;
         if !artifacts.is_empty() {
             artifacts::insert(
                 &tx,
@@ -354,6 +377,18 @@ impl Store {
 
     /// Newest change first, filtered by `query`.
     pub fn list_records(&self, query: &RecordQuery) -> Result<Vec<RecordSummary>, StoreError> {
+        let (sql, args) = self.list_statement(query)?;
+        let mut stmt = self.connection().prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The SQL and arguments `list_records` runs for `query` (public so benchmarks can
+    /// `EXPLAIN` exactly what runs).
+    pub fn list_statement(
+        &self,
+        query: &RecordQuery,
+    ) -> Result<(String, Vec<SqlValue>), StoreError> {
         let mut sql = String::from(
             "SELECT id, state, kind, created_at, updated_at, subject, unit, case_number, counterpart
              FROM records WHERE 1 = 1",
@@ -364,11 +399,22 @@ impl Store {
             sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
         };
         if let Some(q) = query.text.as_deref().and_then(fts_query) {
-            bind(
-                &mut sql,
-                " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
-                SqlValue::Text(q),
-            );
+            // A rare word: fetch its few matches by rowid. A common word (or a one-letter
+            // prefix) matches much of the table: then sorting every match to keep one page
+            // costs hundreds of milliseconds, so walk the newest-first index instead and stop
+            // after a page (`+rowid` keeps SQLite from driving the query by rowid).
+            let common: bool = self.connection().query_row(
+                "SELECT count(*) >= ?2 FROM (SELECT rowid FROM records_fts
+                                             WHERE records_fts MATCH ?1 LIMIT ?2)",
+                params![q, FTS_COMMON_MATCHES],
+                |r| r.get(0),
+            )?;
+            let clause = if common {
+                " AND +rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+            } else {
+                " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+            };
+            bind(&mut sql, clause, SqlValue::Text(q));
         }
         if let Some(state) = query.state {
             bind(
@@ -387,6 +433,8 @@ impl Store {
                 SqlValue::Text(case.into()),
             );
         }
+        // The expression matches the index `records_by_day` exactly, so a date range far back
+        // does not walk the newest-first index row by row.
         if let Some(from) = query.from {
             bind(
                 &mut sql,
@@ -412,9 +460,7 @@ impl Store {
             " OFFSET ?",
             SqlValue::Integer(i64::from(query.offset)),
         );
-        let mut stmt = self.connection().prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok((sql, args))
     }
 
     /// The decisions of every finished record, for equal-treatment summaries (G-EQUAL).
