@@ -1,43 +1,10 @@
 //! Commands through the real IPC layer of the mock runtime: argument parsing, validation,
 //! error shape, and the capability that restricts which webview may call what.
 
-use samtalenotat_app::{app_builder, AppState};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 use crate::harness::TestDir;
-
-fn app(dir: &TestDir) -> App<MockRuntime> {
-    let state = AppState::open(&dir.data_dir()).expect("store opens");
-    app_builder(mock_builder(), state)
-        .build(tauri::generate_context!())
-        .expect("app builds on the mock runtime")
-}
-
-fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    WebviewWindowBuilder::new(app, label, Default::default())
-        .build()
-        .expect("mock window")
-}
-
-fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().expect("json response"))
-}
+use crate::mock_app::*;
 
 #[test]
 fn create_draft_then_list_returns_it() {
@@ -177,35 +144,6 @@ fn the_database_file_is_readable_by_the_user_alone() {
     assert_eq!(dir_mode, 0o700, "data folder mode {dir_mode:o}");
 }
 
-fn fixture(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/fixtures/records/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// A draft in the store with the content of a fixture, as the UI would have saved it.
-fn draft_like(main: &WebviewWindow<MockRuntime>, fixture_name: &str) -> Value {
-    let created = call(
-        main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
-    )
-    .unwrap();
-    let view = call(main, "get_record", json!({ "id": created["id"] })).unwrap();
-    let mut record = fixture(fixture_name);
-    for key in ["id", "created_at", "updated_at", "policy"] {
-        record[key] = view["record"][key].clone();
-    }
-    // Notices are given during this meeting, not at the fixture's date.
-    let created_at = view["record"]["created_at"].clone();
-    for time in record["notices"].as_object_mut().unwrap().values_mut() {
-        *time = created_at.clone();
-    }
-    record
-}
-
 #[test]
 fn save_get_and_finish_a_draft_through_ipc() {
     let dir = TestDir::new();
@@ -228,7 +166,7 @@ fn save_get_and_finish_a_draft_through_ipc() {
     assert_eq!(err["code"], "rule_violation");
     assert!(err["message"].as_str().unwrap().contains("G-"), "{err}");
 
-    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     // Text arrives untrimmed and decomposed; it is stored trimmed and NFC.
     record["meeting"]["subject"] = json!("  Bo\u{0301}ligsag  ");
     let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
@@ -253,7 +191,7 @@ fn a_bad_field_is_named_and_the_stored_draft_is_kept() {
     let dir = TestDir::new();
     let app = app(&dir);
     let main = window(&app, "main");
-    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     call(&main, "save_draft", json!({ "record": record })).unwrap();
 
     record["meeting"]["counterpart"] = json!("Navn\u{1b}[31m");
@@ -289,7 +227,7 @@ fn cpr_looking_text_is_flagged_for_a_warning() {
     let dir = TestDir::new();
     let app = app(&dir);
     let main = window(&app, "main");
-    let mut record = draft_like(&main, "citizen-asked-first-allowed.json");
+    let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     record["meeting"]["counterpart"] = json!("Jens Hansen 070390-1234");
     let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
     assert_eq!(saved["cprWarnings"], json!(["meeting.counterpart"]));

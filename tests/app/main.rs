@@ -9,6 +9,7 @@
 mod e2e;
 mod harness;
 mod ipc;
+mod mock_app;
 mod note_ipc;
 mod sync_ipc;
 mod webdriver;

@@ -4,38 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use samtalenotat_app::{app_builder, AppState};
 use samtalenotat_core::store::{Store, DATABASE_FILE_NAME};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 use crate::harness::TestDir;
-
-fn app(dir: &TestDir) -> App<MockRuntime> {
-    let state = AppState::open(&dir.data_dir()).expect("store opens");
-    app_builder(mock_builder(), state)
-        .build(tauri::generate_context!())
-        .expect("app builds on the mock runtime")
-}
-
-fn call(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(json!({})),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().expect("json response"))
-}
+use crate::mock_app::*;
 
 fn assert_shape(v: &Value) {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -88,10 +61,8 @@ fn sign_json(data_dir: &std::path::Path, note_id: &str) -> Vec<u8> {
 fn sync_status_and_sync_now_have_the_agreed_shape() {
     let dir = TestDir::new();
     let app = app(&dir);
-    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let status = call(&main, "sync_status").expect("sync_status");
+    let main = window(&app, "main");
+    let status = call(&main, "sync_status", json!({})).expect("sync_status");
     assert_shape(&status);
     assert_eq!(status["pending"], 0);
     assert!(status["oldestPendingAgeSeconds"].is_null());
@@ -100,35 +71,31 @@ fn sync_status_and_sync_now_have_the_agreed_shape() {
         status["shareDir"],
         dir.data_dir().join("share").display().to_string()
     );
-    let now = call(&main, "sync_now").expect("sync_now");
+    let now = call(&main, "sync_now", json!({})).expect("sync_now");
     // Returns at once with the same shape (the run itself happens on the worker thread).
     assert_shape(&now);
 
     // Only the main window's capability grants them.
-    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
-        .build()
-        .unwrap();
-    assert!(call(&other, "sync_status").is_err());
-    assert!(call(&other, "sync_now").is_err());
+    let other = window(&app, "other");
+    assert!(call(&other, "sync_status", json!({})).is_err());
+    assert!(call(&other, "sync_now", json!({})).is_err());
 }
 
 #[test]
 fn a_signed_artifact_becomes_pending_then_confirmed_on_the_local_share() {
     let dir = TestDir::new();
     let app = app(&dir);
-    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let main = window(&app, "main");
     let note_id = ulid::Ulid::from_parts(1_778_000_000_000, 42).to_string();
     let bytes = sign_json(&dir.data_dir(), &note_id);
-    let status = call(&main, "sync_status").unwrap();
+    let status = call(&main, "sync_status", json!({})).unwrap();
     assert_eq!(status["pending"], 1);
     assert!(status["oldestPendingAgeSeconds"].as_i64().unwrap() > 0);
 
-    call(&main, "sync_now").unwrap();
+    call(&main, "sync_now", json!({})).unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
-        let s = call(&main, "sync_status").unwrap();
+        let s = call(&main, "sync_status", json!({})).unwrap();
         if s["pending"] == 0 && s["running"] == false {
             break s;
         }
