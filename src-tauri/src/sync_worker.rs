@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use samtalenotat_core::clock::{Clock, SystemClock};
 use samtalenotat_core::store::{Store, DATABASE_FILE_NAME};
+use samtalenotat_core::sync::share_io::PREPARED_MARKER;
 use samtalenotat_core::sync::{sync_once, SyncOptions};
 
 use crate::state::DEFAULT_SHARE_DIR_NAME;
@@ -62,19 +63,20 @@ impl SyncWorker {
     }
 }
 
-/// The share folder in effect: the configured one, or `<data>/share` (created when needed).
-fn share_dir(data_dir: &Path, store: &Store) -> PathBuf {
+/// The share folder in effect and whether the user configured it. The default `<data>/share`
+/// is the app's own local folder: created and prepared here. A configured share is never
+/// created, and must have been prepared (settings): an unmounted share must show as missing.
+fn share_dir(data_dir: &Path, store: &Store) -> (PathBuf, bool) {
     let configured = store
         .load_settings()
         .map(|s| s.share_dir)
         .unwrap_or_default();
     if configured.is_empty() {
         let dir = data_dir.join(DEFAULT_SHARE_DIR_NAME);
-        let _ = std::fs::create_dir_all(&dir);
-        dir
+        let _ = std::fs::create_dir_all(dir.join(PREPARED_MARKER));
+        (dir, false)
     } else {
-        // A configured share is never created: an unmounted share must show as missing.
-        PathBuf::from(configured)
+        (PathBuf::from(configured), true)
     }
 }
 
@@ -117,9 +119,10 @@ fn worker_loop(data_dir: &Path, wake: &mpsc::Receiver<()>, running: &AtomicBool)
         // Several wake-ups queued while running count as one.
         while wake.try_recv().is_ok() {}
         running.store(true, Ordering::SeqCst);
-        let share = share_dir(data_dir, store);
+        let (share, configured) = share_dir(data_dir, store);
         let options = SyncOptions {
             force: forced,
+            expect_prepared_share: configured,
             ..SyncOptions::default()
         };
         if let Err(e) = sync_once(store, &share, SystemClock.now(), &options, &mut |_| {}) {

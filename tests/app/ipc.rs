@@ -295,3 +295,34 @@ fn policy_texts_come_resolved_for_the_meeting_kind() {
         .unwrap()
         .contains("procesbeslutning"));
 }
+
+#[test]
+fn choosing_a_share_prepares_it_and_a_missing_share_is_refused() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let settings = |share: &std::path::Path| {
+        json!({ "settings": {
+            "staff": { "name": "Ali Hansen", "initials": "ALHA" }, "units": [], "rooms": [],
+            "language": "da", "shareDir": share.to_str().unwrap()
+        }})
+    };
+    let share = dir.path().join("faelles");
+    let err = call(&main, "save_settings", settings(&share)).expect_err("no such folder");
+    assert_eq!(err["code"], "invalid_input");
+    assert!(
+        err["message"].as_str().unwrap().contains("shareDir"),
+        "{err}"
+    );
+    assert!(!share.exists(), "the share folder itself is never created");
+    let before = call(&main, "get_settings", json!({})).unwrap();
+    assert_eq!(before["settings"]["shareDir"], "", "nothing was saved");
+
+    std::fs::create_dir(&share).unwrap();
+    let saved = call(&main, "save_settings", settings(&share)).unwrap();
+    assert_eq!(saved["effectiveShareDir"], share.to_str().unwrap());
+    assert!(
+        share.join("samtalenotat").is_dir(),
+        "the share is marked as ours"
+    );
+}

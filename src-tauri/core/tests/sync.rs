@@ -208,6 +208,39 @@ fn a_killed_sync_process_is_finished_by_the_next_run() {
 }
 
 #[test]
+fn a_configured_share_must_be_prepared_so_an_unmounted_mount_point_gets_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // What an unmounted mount point looks like: an empty local folder.
+    let share = dir.path().join("mnt-share");
+    std::fs::create_dir(&share).unwrap();
+    let ids = notes(2);
+    let store = signed(dir.path(), "a.db", &ids, 100);
+    let configured = SyncOptions {
+        expect_prepared_share: true,
+        ..options()
+    };
+    let r = sync_once(&store, &share, now(), &configured, &mut |_| {}).unwrap();
+    assert_eq!(r.error.as_ref().unwrap().kind, ErrorKind::ShareMissing);
+    assert_eq!(
+        std::fs::read_dir(&share).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    assert_eq!(store.outbox_status(now()).unwrap().pending, 2);
+
+    // Preparing never creates the share folder itself.
+    let absent = dir.path().join("absent");
+    assert!(samtalenotat_core::sync::prepare_share(&absent, Duration::from_secs(5)).is_err());
+    assert!(!absent.exists());
+
+    samtalenotat_core::sync::prepare_share(&share, Duration::from_secs(5)).unwrap();
+    samtalenotat_core::sync::prepare_share(&share, Duration::from_secs(5)).unwrap();
+    let r = sync_once(&store, &share, now(), &configured, &mut |_| {}).unwrap();
+    assert!(r.all_ok(), "{r:?}");
+    assert_complete(&store, &share, &expected_files(&ids, 100, KEY));
+}
+
+#[test]
 fn a_missing_share_is_reported_and_nothing_changes_until_it_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let share = dir.path().join("not-mounted");
@@ -563,6 +596,31 @@ fn the_cli_reports_and_exits_by_outcome() {
     let missing = run(&dir.path().join("nope"));
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stdout).contains("share_missing"));
+    // An existing but unprepared folder (an unmounted mount point looks like this) is refused
+    // until --prepare-share marks it, and nothing is written to it before that. (Its own
+    // database, so the run below still has everything to publish.)
+    drop(signed(dir.path(), "b.db", &ids, 100));
+    let run_b = |extra: &[&str], share: &Path| {
+        Command::new(cli)
+            .arg("sync")
+            .args(extra)
+            .arg("--db")
+            .arg(dir.path().join("b.db"))
+            .arg("--share")
+            .arg(share)
+            .output()
+            .unwrap()
+    };
+    let unprepared = dir.path().join("mount-point");
+    std::fs::create_dir(&unprepared).unwrap();
+    let refused = run_b(&[], &unprepared);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("share_missing"));
+    assert_eq!(std::fs::read_dir(&unprepared).unwrap().count(), 0);
+    let prepared = run_b(&["--prepare-share"], &unprepared);
+    assert_eq!(prepared.status.code(), Some(0), "{prepared:?}");
+    assert!(unprepared.join("samtalenotat/v1/keys").is_dir());
+
     let share = share_dir(dir.path());
     let ok = run(&share);
     let out = String::from_utf8_lossy(&ok.stdout);

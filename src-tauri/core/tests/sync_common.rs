@@ -178,9 +178,10 @@ pub fn open(dir: &Path, name: &str) -> Store {
     Store::open(&dir.join(name)).unwrap()
 }
 
+/// A prepared local share folder (with the `samtalenotat/` mark a configured share needs).
 pub fn share_dir(dir: &Path) -> PathBuf {
     let s = dir.join("share");
-    std::fs::create_dir_all(&s).unwrap();
+    std::fs::create_dir_all(s.join("samtalenotat")).unwrap();
     s
 }
 

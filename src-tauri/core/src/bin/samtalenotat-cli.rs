@@ -44,9 +44,11 @@ Usage:
       this note and its files. With --keys, the signer must be one of KEYDIR's *.pub keys;
       without, the folder's own signer.pub is used (intact, but not who signed).
       Exit 0 only when all is well; else 1 with one line per failure (FILE: reason).
-  samtalenotat-cli sync --db PATH --share PATH [--timeout SECONDS]
+  samtalenotat-cli sync --db PATH --share PATH [--timeout SECONDS] [--prepare-share]
       Publish every signed note waiting in the database's outbox to the share folder
       (create-only, read back and compared; nothing on the share is replaced or deleted).
+      The share must hold a samtalenotat folder (so an unmounted share is never mistaken
+      for it); --prepare-share creates that folder in an existing share folder first.
       Shows progress on standard error and a summary. Exit 0: everything is on the share;
       1: something failed or conflicts (the summary says what); 2: could not run.
   samtalenotat-cli help";
@@ -695,16 +697,19 @@ mod sync_cli {
         pub db: PathBuf,
         pub share: PathBuf,
         pub timeout: Duration,
+        pub prepare_share: bool,
     }
 
     pub fn parse_sync(args: Vec<OsString>) -> Result<SyncArgs, UsageError> {
         let (mut db, mut share) = (None, None);
         let mut timeout = SyncOptions::default().op_timeout;
+        let mut prepare_share = false;
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.to_str() {
                 Some("--db") => db = Some(PathBuf::from(option_value(&mut args, "--db")?)),
                 Some("--share") => share = Some(PathBuf::from(option_value(&mut args, "--share")?)),
+                Some("--prepare-share") => prepare_share = true,
                 Some("--timeout") => {
                     timeout = option_value(&mut args, "--timeout")?
                         .to_str()
@@ -725,6 +730,7 @@ mod sync_cli {
             db: db.ok_or_else(|| UsageError("sync needs --db PATH".into()))?,
             share: share.ok_or_else(|| UsageError("sync needs --share PATH".into()))?,
             timeout,
+            prepare_share,
         })
     }
 
@@ -769,9 +775,15 @@ mod sync_cli {
             Ok(store) => store,
             Err(e) => return fail(format!("{}: {e}", args.db.display())),
         };
+        if args.prepare_share {
+            if let Err(e) = samtalenotat_core::sync::prepare_share(&args.share, args.timeout) {
+                return fail(format!("{}: {e}", args.share.display()));
+            }
+        }
         let options = SyncOptions {
             force: true,
             op_timeout: args.timeout,
+            expect_prepared_share: true,
             ..SyncOptions::default()
         };
         let now = SystemClock.now();

@@ -41,6 +41,10 @@ pub struct SyncOptions {
     pub batch: usize,
     /// Test hook: crash between steps.
     pub failpoint: Option<Failpoint>,
+    /// Refuse a share without the `samtalenotat/` folder (see `share_io::check_prepared`).
+    /// Set for every share the user configured; only the app's own default local folder,
+    /// which it prepares itself, may go without.
+    pub expect_prepared_share: bool,
 }
 
 impl Default for SyncOptions {
@@ -51,6 +55,7 @@ impl Default for SyncOptions {
             temp_grace: PlanOptions::default().temp_grace,
             batch: 256,
             failpoint: None,
+            expect_prepared_share: false,
         }
     }
 }
@@ -63,6 +68,7 @@ impl std::fmt::Debug for SyncOptions {
             .field("temp_grace", &self.temp_grace)
             .field("batch", &self.batch)
             .field("failpoint", &self.failpoint.is_some())
+            .field("expect_prepared_share", &self.expect_prepared_share)
             .finish()
     }
 }
@@ -139,6 +145,14 @@ pub enum SyncError {
 ///
 /// Share problems do not make this fail: they are classified, recorded in the outbox and the
 /// run state, and returned in the report. `Err` means the database failed (or a test crash).
+/// Prepares `share` for Samtalenotat (see `share_io::prepare_share`) on a share thread, so a
+/// hung server answers with a timeout instead of blocking the caller.
+pub fn prepare_share(share: &Path, timeout: Duration) -> Result<(), ShareError> {
+    let mut io = ShareIo::new(timeout)?;
+    let root = share.to_path_buf();
+    io.call("prepare share", move || share_io::prepare_share(&root))
+}
+
 pub fn sync_once(
     store: &Store,
     share: &Path,
@@ -191,7 +205,15 @@ pub fn sync_once(
     };
     let root = share.to_path_buf();
     let r = root.clone();
-    if let Err(e) = io.call("share folder", move || share_io::check_root(&r)) {
+    let prepared = options.expect_prepared_share;
+    let checked = io.call("share folder", move || {
+        if prepared {
+            share_io::check_prepared(&r)
+        } else {
+            share_io::check_root(&r)
+        }
+    });
+    if let Err(e) = checked {
         return finish_run(store, now, report, Some(e));
     }
 

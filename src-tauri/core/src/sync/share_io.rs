@@ -136,6 +136,39 @@ pub fn check_root(root: &Path) -> Result<(), ShareError> {
     }
 }
 
+/// The folder whose presence marks a share as prepared for Samtalenotat (the top of the
+/// layout, `samtalenotat/`).
+pub const PREPARED_MARKER: &str = "samtalenotat";
+
+/// A configured share must already hold [`PREPARED_MARKER`]: an unmounted mount point is an
+/// empty local folder, and publishing into it would mark notes "confirmed" on the wrong disk.
+pub fn check_prepared(root: &Path) -> Result<(), ShareError> {
+    check_root(root)?;
+    match fs::metadata(root.join(PREPARED_MARKER)) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) | Err(_) => Err(ShareError::new(
+            ErrorKind::ShareMissing,
+            format!(
+                "{} has no {PREPARED_MARKER} folder: the share is not mounted, or it has not \
+                 been prepared for Samtalenotat yet",
+                root.display()
+            ),
+        )),
+    }
+}
+
+/// Marks an existing share folder as a Samtalenotat share: an explicit step (choosing the share
+/// in the settings, or `samtalenotat-cli sync --prepare-share`). The share folder itself is
+/// never created.
+pub fn prepare_share(root: &Path) -> Result<(), ShareError> {
+    check_root(root)?;
+    match fs::create_dir(root.join(PREPARED_MARKER)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => check_prepared(root),
+        Err(e) => Err(ShareError::from_io(&root.display().to_string(), &e)),
+    }
+}
+
 /// Lists a folder: `None` if it does not exist.
 pub fn list_folder(dir: &Path) -> Result<Option<BTreeMap<String, FileEntry>>, ShareError> {
     let entries = match fs::read_dir(dir) {
