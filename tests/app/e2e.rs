@@ -140,13 +140,17 @@ impl Staff<'_> {
                 || text.contains("findes ikke")
                 || text.contains("er en nøgle")
         });
+        // This build signs, and a fresh PC has no key yet: the key form must be offered (the
+        // tests below sign, export and verify for real).
         let can_sign = self.app.find("[data-testid=key-form]").is_some();
-        if can_sign {
-            self.type_into("key-pass1", PASSPHRASE);
-            self.type_into("key-pass2", PASSPHRASE);
-            self.click_testid("key-create");
-            self.app.wait_for("[data-testid=key-exists]", WAIT);
-        }
+        assert!(
+            can_sign,
+            "a fresh PC must be offered to create a signing key"
+        );
+        self.type_into("key-pass1", PASSPHRASE);
+        self.type_into("key-pass2", PASSPHRASE);
+        self.click_testid("key-create");
+        self.app.wait_for("[data-testid=key-exists]", WAIT);
         self.click_testid("nav-records");
         self.app.wait_for("[data-testid=new-meeting]", WAIT);
         can_sign
@@ -416,6 +420,8 @@ fn situation_1_citizen_asks_first_allowed_all_notices_finished() {
         app.wait_for("[data-testid=verify-result][data-outcome=done]", WAIT);
         let result = staff.text_of("verify-result");
         assert!(result.contains("Notatet er i orden"), "{result}");
+        // Signed with this PC's own key: the signer is known, not only the folder's key.
+        app.wait_for("[data-testid=verify-signer][data-known=true]", WAIT);
         staff.shot(&shots.join("settings-verified.png"));
         app.quit();
     }

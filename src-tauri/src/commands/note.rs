@@ -299,12 +299,18 @@ pub async fn verify_note_folder<R: Runtime>(
     let Some(folder) = pick_folder(&app, TEST_VERIFY_DIR_ENV).await? else {
         return Ok(None);
     };
+    // Trusted: this PC's own keys and the keys published on the share. A key directory that
+    // cannot be read (share offline) only narrows what is known, it is not an error.
     let mut trusted = TrustedKeys::new();
-    let dir = keys_dir(&state);
-    if dir.is_dir() {
-        trusted
-            .add_dir(&dir)
-            .map_err(|e| IpcError::new(Code::Storage, e))?;
+    let settings = state.store().load_settings()?;
+    let published = state
+        .share_dir(&settings)
+        .join(samtalenotat_core::sync::layout::ROOT)
+        .join("keys");
+    for dir in [keys_dir(&state), published] {
+        if dir.is_dir() {
+            let _ = trusted.add_dir(&dir);
+        }
     }
     Ok(Some(verify_folder(Path::new(&folder), &trusted, true)))
 }

@@ -279,6 +279,8 @@ export const da = {
   "settings.verify.ok": "Notatet er i orden: alle filer og underskrifter stemmer.",
   "settings.verify.failed": "Notatet er ikke i orden. Se nedenfor, hvilke filer der fejler.",
   "settings.verify.fileOk": "i orden",
+  "settings.verify.signerKnown": "Underskriveren er kendt: nøglen er denne computers egen eller offentliggjort på det fælles drev.",
+  "settings.verify.signerUnknown": "Filerne er uændrede, men nøglen findes kun i mappen selv. Hvem der underskrev, er ikke bekræftet: kontrollér med de offentliggjorte nøgler (samtalenotat-cli verify --keys).",
   "settings.verify.cancelled": "Kontrollen blev annulleret.",
   "settings.verify.unavailable": "Kontrol af notater findes ikke i denne version af programmet.",
 
@@ -563,6 +565,8 @@ export const en: Dictionary = {
   "settings.verify.ok": "The note is in order: all files and signatures match.",
   "settings.verify.failed": "The note is not in order. See below which files fail.",
   "settings.verify.fileOk": "in order",
+  "settings.verify.signerKnown": "The signer is known: the key is this computer's own or published on the shared folder.",
+  "settings.verify.signerUnknown": "The files are unchanged, but the key is only the one inside the folder. Who signed is not confirmed: check against the published keys (samtalenotat-cli verify --keys).",
   "settings.verify.cancelled": "The check was cancelled.",
   "settings.verify.unavailable": "Checking notes is not available in this version of the app.",
 

@@ -224,6 +224,8 @@ export interface VerifyResult {
   ok: boolean;
   noteId: string | null;
   checks: VerifyCheck[];
+  /** The signing key is this PC's own or published on the share (not only the folder's own). */
+  signerKnown: boolean;
 }
 export interface SyncConflict {
   noteId: string;

@@ -34,6 +34,10 @@ pub struct VerifyReport {
     pub ok: bool,
     pub note_id: Option<String>,
     pub checks: Vec<Check>,
+    /// Whether the signing key is one of the trusted keys (published on the share, or this
+    /// PC's own). When only the folder's own `signer.pub` vouches for it, the files are
+    /// intact but who signed is not confirmed: the UI says so.
+    pub signer_known: bool,
 }
 
 impl VerifyReport {
@@ -248,10 +252,16 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         }
     }
     let ok = f.0.iter().all(|c| c.ok);
+    let signer_known = folder_key.as_ref().is_some_and(|k| {
+        trusted
+            .by_id(k.key_id)
+            .is_some_and(|t| t.base64 == k.base64)
+    });
     VerifyReport {
         ok,
         note_id: doc.map(|d| d.note_id),
         checks: f.0,
+        signer_known,
     }
 }
 
