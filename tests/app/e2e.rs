@@ -843,3 +843,29 @@ fn situation_7_language_switch_leaves_stored_data_unchanged() {
     assert_eq!(after["recording"]["origin"], "asked_first");
     assert!(after["notices"]["legal"].is_string());
 }
+
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
+fn the_window_reopens_at_the_size_it_was_closed_at() {
+    let dir = TestDir::new();
+    let driver = driver_for(&dir);
+    let app = open_app(&driver);
+    app.wait_for("[data-testid=new-meeting]", WAIT);
+    let first = app.window_size();
+    app.set_window_size(1100, 700);
+    let resized = app.window_size();
+    assert_ne!(resized, first, "the window was resized");
+    // The user lets go of the window edge; a moment later the size is in the database.
+    std::thread::sleep(Duration::from_millis(1500));
+    app.close_window();
+    app.quit();
+    let store = Store::open(&dir.data_dir().join(DATABASE_FILE_NAME)).expect("database");
+    let saved: Option<serde_json::Value> = store.setting("window_size").unwrap();
+    assert!(saved.is_some(), "the size was saved");
+    drop(store);
+
+    let app = open_app(&driver);
+    app.wait_for("[data-testid=new-meeting]", WAIT);
+    assert_eq!(app.window_size(), resized, "the size was remembered");
+    app.quit();
+}

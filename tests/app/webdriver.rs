@@ -271,6 +271,25 @@ impl Session {
         .to_owned()
     }
 
+    /// The window's size in CSS pixels, as the page sees it.
+    pub fn window_size(&self) -> (i64, i64) {
+        let v = self.execute("return [window.outerWidth, window.outerHeight];", json!([]));
+        (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0))
+    }
+
+    pub fn set_window_size(&self, width: i64, height: i64) {
+        post(
+            &format!("{}/window/rect", self.base),
+            json!({"width": width, "height": height}),
+        )
+        .unwrap_or_else(|err| panic!("set window rect: {err}"));
+    }
+
+    /// Asks the window to close, as the user's close button does.
+    pub fn close_window(&self) {
+        let _ = ureq::delete(&format!("{}/window", self.base)).call();
+    }
+
     /// Ends the session, which closes the app.
     pub fn quit(self) {
         let _ = ureq::delete(&self.base).call();
