@@ -137,7 +137,7 @@ fn passphrase(value: String) -> Result<Zeroizing<String>, IpcError> {
 
 /// Whether the staff member set on this PC has a signing key.
 #[tauri::command]
-pub fn key_status(state: State<'_, AppState>) -> Result<KeyStatus, IpcError> {
+pub async fn key_status(state: State<'_, AppState>) -> Result<KeyStatus, IpcError> {
     let staff = staff(&state)?;
     if staff.initials.is_empty() {
         return Ok(KeyStatus::of(None));

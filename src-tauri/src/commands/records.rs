@@ -130,7 +130,7 @@ fn view(state: &AppState, record: MeetingRecord) -> RecordView {
 }
 
 #[tauri::command]
-pub fn list_records(
+pub async fn list_records(
     state: State<'_, AppState>,
     query: ListQuery,
 ) -> Result<Vec<RecordSummary>, IpcError> {
@@ -139,7 +139,7 @@ pub fn list_records(
 }
 
 #[tauri::command]
-pub fn create_draft(
+pub async fn create_draft(
     state: State<'_, AppState>,
     input: CreateDraftInput,
 ) -> Result<RecordSummary, IpcError> {
@@ -158,7 +158,7 @@ pub fn create_draft(
 }
 
 #[tauri::command]
-pub fn get_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
+pub async fn get_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
     let id = parse_id(&id)?;
     let record = state.store().get_record(id)?;
     Ok(view(&state, record))
@@ -168,7 +168,7 @@ pub fn get_record(state: State<'_, AppState>, id: String) -> Result<RecordView, 
 /// cannot be cleaned is named in the error and nothing is saved, so the stored draft stays
 /// as it was.
 #[tauri::command]
-pub fn save_draft(
+pub async fn save_draft(
     state: State<'_, AppState>,
     record: MeetingRecord,
 ) -> Result<RecordView, IpcError> {
@@ -183,7 +183,7 @@ pub fn save_draft(
 /// Finishes a draft when the guideline's rules are met; otherwise `rule_violation`, and the
 /// UI shows the violations from `get_record`.
 #[tauri::command]
-pub fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
+pub async fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordView, IpcError> {
     let id = parse_id(&id)?;
     let mut store = state.store();
     let actor = state.actor(&store);
@@ -208,7 +208,7 @@ pub fn finish_record(state: State<'_, AppState>, id: String) -> Result<RecordVie
 /// G-EQUAL: how the record's unit and the whole municipality decided alike requests before,
 /// from the finished records on this PC.
 #[tauri::command]
-pub fn equal_treatment(
+pub async fn equal_treatment(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<EqualTreatmentSummary, IpcError> {

@@ -33,13 +33,13 @@ fn view(state: &AppState, settings: Settings) -> SettingsView {
 }
 
 #[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
     let settings = state.store().load_settings()?;
     Ok(view(&state, settings))
 }
 
 #[tauri::command]
-pub fn save_settings(
+pub async fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<SettingsView, IpcError> {

@@ -35,7 +35,7 @@ fn status(state: &AppState, worker: &SyncWorker) -> Result<SyncStatusView, IpcEr
 }
 
 #[tauri::command]
-pub fn sync_status(
+pub async fn sync_status(
     state: State<'_, AppState>,
     worker: State<'_, SyncWorker>,
 ) -> Result<SyncStatusView, IpcError> {
@@ -43,7 +43,7 @@ pub fn sync_status(
 }
 
 #[tauri::command]
-pub fn sync_now(
+pub async fn sync_now(
     state: State<'_, AppState>,
     worker: State<'_, SyncWorker>,
 ) -> Result<SyncStatusView, IpcError> {
