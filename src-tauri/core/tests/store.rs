@@ -483,3 +483,42 @@ fn the_search_index_follows_edits_of_searched_fields_only() {
     store.update_draft(&record, now, "test").unwrap();
     assert_eq!(found(&store, "kontanthjælp"), 1);
 }
+
+#[test]
+fn decision_history_has_the_facts_of_every_finished_record() {
+    use samtalenotat_core::domain::DecisionFacts;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
+    let policy = samtalenotat_core::domain::Policy::builtin();
+    let mut expected = Vec::new();
+    for (n, name) in [
+        "citizen-asked-first-allowed.json",
+        "refused-ground-b-others-matters.json",
+        "citizen-discovered-hidden.json",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut record = fixture(name);
+        record.id = id(10 + n as u64);
+        record.policy = policy.reference();
+        store.insert_record(&record, "test").unwrap();
+        expected.push(DecisionFacts::from_record(
+            &store.finish_record(record.id, now, "test", policy).unwrap(),
+        ));
+    }
+    // A draft is not part of the history.
+    store
+        .create_draft(
+            id(20),
+            now,
+            MeetingKind::Citizen,
+            policy.reference(),
+            "test",
+        )
+        .unwrap();
+    let mut history = store.decision_history().unwrap();
+    history.sort_by_key(|f| f.record_id);
+    assert_eq!(history, expected);
+}

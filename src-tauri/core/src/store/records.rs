@@ -464,29 +464,30 @@ impl Store {
     }
 
     /// The decisions of every finished record, for equal-treatment summaries (G-EQUAL).
+    /// SQLite picks the few facts out of each body, so a refusal draft's autosave does not
+    /// parse every finished record in full.
     pub fn decision_history(&self) -> Result<Vec<DecisionFacts>, StoreError> {
-        Ok(self
-            .finished_bodies()?
-            .iter()
-            .map(DecisionFacts::from_record)
-            .collect())
-    }
-
-    /// Every finished record.
-    pub fn finished_bodies(&self) -> Result<Vec<MeetingRecord>, StoreError> {
-        let mut stmt = self
-            .connection()
-            .prepare_cached("SELECT id, body FROM records WHERE state = 'finished'")?;
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT id, json_object(
+                 'record_id', id, 'unit', unit, 'kind', kind,
+                 'decision', body -> '$.recording.decision',
+                 'grounds', body -> '$.refusal.grounds',
+                 'origin', body -> '$.recording.origin',
+                 'medium', body -> '$.recording.medium',
+                 'others_matters_discussed', body -> '$.meeting.others_matters_discussed',
+                 'finished_at', body -> '$.finished_at')
+             FROM records WHERE state = 'finished'",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, body) = row?;
-            out.push(serde_json::from_str::<MeetingRecord>(&body).map_err(|e| {
-                StoreError::CorruptRecord {
+            let (id, facts) = row?;
+            out.push(
+                serde_json::from_str(&facts).map_err(|e| StoreError::CorruptRecord {
                     id,
                     detail: e.to_string(),
-                }
-            })?);
+                })?,
+            );
         }
         Ok(out)
     }
