@@ -86,22 +86,39 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
 pub fn run() {
     let context = tauri::generate_context!();
     let Some(data_dir) = AppConfig::from_env().data_dir(&context.config().identifier) else {
-        eprintln!(
-            "Samtalenotat: no data folder could be found for this user (set SAMTALENOTAT_DATA_DIR)"
-        );
-        std::process::exit(1);
+        startup_failed("no data folder could be found for this user (set SAMTALENOTAT_DATA_DIR)");
     };
     let state = match AppState::open(&data_dir) {
         Ok(state) => state,
-        Err(e) => {
-            eprintln!(
-                "Samtalenotat could not open its database in {}: {e}",
-                data_dir.display()
-            );
-            std::process::exit(1);
-        }
+        Err(e) => startup_failed(&format!(
+            "the database in {} could not be opened: {e}",
+            data_dir.display()
+        )),
     };
     app_builder(tauri::Builder::default(), state)
         .run(context)
         .expect("Samtalenotat could not start");
+}
+
+/// A start-up failure is shown in a native message box as well as on stderr: a user who
+/// starts the app from a desktop icon never sees stderr. There is no UI yet, so the words live
+/// here, in both languages; nothing has been changed or deleted at this point.
+fn startup_failed(detail: &str) -> ! {
+    eprintln!("Samtalenotat: {detail}");
+    // Without a display a message box would wait forever for a click nobody can give.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        std::process::exit(1);
+    }
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Samtalenotat kan ikke starte")
+        .set_description(format!(
+            "Samtalenotat kunne ikke starte. Intet er ændret eller slettet. Kontakt IT-support \
+             og giv dem teksten herunder.\n\n{detail}\n\nSamtalenotat could not start. \
+             Nothing was changed or deleted. Contact IT support with the text above."
+        ))
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(1);
 }

@@ -326,3 +326,35 @@ fn choosing_a_share_prepares_it_and_a_missing_share_is_refused() {
         "the share is marked as ours"
     );
 }
+
+#[test]
+fn the_app_refuses_a_database_from_a_newer_version_and_says_why() {
+    let dir = TestDir::new();
+    std::fs::create_dir_all(dir.data_dir()).unwrap();
+    let db = dir
+        .data_dir()
+        .join(samtalenotat_core::store::DATABASE_FILE_NAME);
+    {
+        let store = samtalenotat_core::store::Store::open(&db).unwrap();
+        store
+            .connection()
+            .pragma_update(None, "user_version", 999)
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    // No display: the message goes to stderr only (with a display it is also a message box).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_samtalenotat"))
+        .env("SAMTALENOTAT_DATA_DIR", dir.data_dir())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("newer"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database is left as it was"
+    );
+}
