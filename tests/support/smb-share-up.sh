@@ -17,8 +17,13 @@ set -euo pipefail
 MNT=${1:?usage: smb-share-up.sh MOUNTDIR}
 ST=${SMB_STATE_DIR:?set SMB_STATE_DIR to a fresh temporary folder}
 if [ -z "${SMB_PORT:-}" ]; then
-  for p in $(seq 4450 4499); do
-    ss -ltn | grep -q "127.0.0.1:$p " || { SMB_PORT=$p; break; }
+  # Start at a random place and skip ports with any socket at all (not only listeners): a
+  # server that a previous test just killed can leave its port unbindable for a moment
+  # (closing connections), and taking the same port again then fails at random.
+  offset=$((RANDOM % 50))
+  for i in $(seq 0 49); do
+    p=$((4450 + (offset + i) % 50))
+    ss -tan | grep -q ":$p " || { SMB_PORT=$p; break; }
   done
 fi
 PORT=${SMB_PORT:?no free port in 4450-4499}
@@ -79,6 +84,10 @@ printf '%s\n%s\n' "$PASS" "$PASS" | smbpasswd -c "$ST/smb.conf" -s -a "$SMBUSER"
 
 # ---- 3. smbd (own process, no systemd) -----------------------------------------------
 if ss -ltn | grep -q "127.0.0.1:$PORT "; then die "port $PORT already in use"; fi
+# A restart after a killed server: smbd refuses to start while its pid file names a process
+# that still exists, and a killed smbd whose parent is gone can linger as a zombie (a
+# container's PID 1 may not reap it). The pid files are ours (this state dir): clear them.
+rm -f "$ST"/pid/*.pid
 # NOT --no-process-group: on SIGTERM smbd signals its whole process group, which
 # would then include the caller (CI script). Without it smbd setpgid()s itself.
 smbd --foreground -s "$ST/smb.conf" --debug-stdout -d1 \
