@@ -5,7 +5,6 @@ const COMMANDS: &[&str] = &[
     "create_draft",
     "get_record",
     "save_draft",
-    "finish_record",
     "equal_treatment",
     "get_settings",
     "save_settings",

@@ -1,35 +1,41 @@
 //! The desktop shell: the only code that knows about Tauri.
 //!
-//! It opens the store, manages it as state, and registers commands; every command validates
-//! its input, calls one function of `samtalenotat-core`, and maps the error to [`IpcError`].
-//! The builder is generic over the runtime so the commands run on Tauri's mock runtime in tests.
+//! It opens the application layer ([`App`] from `samtalenotat-core`), manages it as state,
+//! and registers commands; every command deserializes its arguments, calls one method of
+//! [`App`], and returns its answer or its [`AppError`] (`{code, field, params, message}`)
+//! unchanged. The builder is generic over the runtime so the commands run on Tauri's mock
+//! runtime in tests.
 
 pub mod commands;
 mod startup_probe;
-pub mod state;
-pub mod sync_worker;
+mod test_hooks;
 mod window_size;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use samtalenotat_core::app::sync_worker::SyncWorker;
+use samtalenotat_core::clock::{Clock, SystemClock};
 use tauri::Runtime;
 
-pub use commands::error::{Code, IpcError};
-pub use state::AppState;
+pub use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
 
-/// Where the app keeps its data. `None` means the platform's app-data folder.
-#[derive(Debug, Clone, Default)]
-pub struct AppConfig {
+/// Where the app keeps its data, and the clock it runs on.
+#[derive(Clone)]
+pub struct ShellConfig {
     pub data_dir: Option<PathBuf>,
+    pub clock: Arc<dyn Clock>,
 }
 
-impl AppConfig {
-    /// `SAMTALENOTAT_DATA_DIR` overrides the data folder (tests, benchmarks, kiosk setups).
+impl ShellConfig {
+    /// `SAMTALENOTAT_DATA_DIR` overrides the data folder (tests, benchmarks, kiosk setups);
+    /// test builds may also fix the clock (`test_hooks`).
     pub fn from_env() -> Self {
-        AppConfig {
+        ShellConfig {
             data_dir: std::env::var_os("SAMTALENOTAT_DATA_DIR")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            clock: test_hooks::clock().unwrap_or_else(|| Arc::new(SystemClock)),
         }
     }
 
@@ -43,18 +49,17 @@ impl AppConfig {
     }
 }
 
-/// Adds plugins, the opened state and the commands to a builder of any runtime.
-pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+/// Adds plugins, the opened application and the commands to a builder of any runtime.
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Builder<R> {
     let handler: fn(tauri::ipc::Invoke<R>) -> bool = tauri::generate_handler![
         commands::records::list_records,
         commands::records::create_draft,
         commands::records::get_record,
         commands::records::save_draft,
-        commands::records::finish_record,
         commands::records::equal_treatment,
+        commands::records::policy_texts,
         commands::settings::get_settings,
         commands::settings::save_settings,
-        commands::policy::policy_texts,
         commands::sync::sync_status,
         commands::sync::sync_now,
         commands::note::key_status,
@@ -63,14 +68,15 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         commands::note::export_note,
         commands::note::verify_note_folder,
     ];
+    // Sync runs on its own thread with its own database connection: never on the UI thread,
+    // never holding the window's connection during share I/O. Started here rather than in
+    // `setup` (which only runs once the event loop does) so it also runs under the mock
+    // runtime in tests.
+    let worker = SyncWorker::start(&app);
     builder
         .plugin(tauri_plugin_dialog::init())
-        // Sync runs on its own thread with its own database connection: never on the UI
-        // thread, never holding the store mutex during share I/O. Started here rather than in
-        // `setup` (which only runs once the event loop does) so it also runs under the mock
-        // runtime in tests.
-        .manage(sync_worker::SyncWorker::start(state.data_dir.clone()))
-        .manage(state)
+        .manage(worker)
+        .manage(app)
         .setup(|app| {
             window_size::restore(app.handle());
             Ok(())
@@ -85,17 +91,18 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
 /// Starts the app. Called by `main.rs`.
 pub fn run() {
     let context = tauri::generate_context!();
-    let Some(data_dir) = AppConfig::from_env().data_dir(&context.config().identifier) else {
+    let shell = ShellConfig::from_env();
+    let Some(data_dir) = shell.data_dir(&context.config().identifier) else {
         startup_failed("no data folder could be found for this user (set SAMTALENOTAT_DATA_DIR)");
     };
-    let state = match AppState::open(&data_dir) {
-        Ok(state) => state,
+    let app = match App::open(AppConfig::new(&data_dir, shell.clock.clone())) {
+        Ok(app) => app,
         Err(e) => startup_failed(&format!(
             "the database in {} could not be opened: {e}",
             data_dir.display()
         )),
     };
-    app_builder(tauri::Builder::default(), state)
+    app_builder(tauri::Builder::default(), app)
         .run(context)
         .expect("Samtalenotat could not start");
 }

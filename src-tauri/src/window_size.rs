@@ -11,23 +11,11 @@ use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use samtalenotat_core::app::{App, WindowSize};
 use tauri::{AppHandle, LogicalSize, Manager, Runtime, Window, WindowEvent};
 
-use crate::AppState;
-
-const KEY: &str = "window_size";
-/// Sizes outside this range are ignored (a broken value must not hide the window).
-const MIN: f64 = 600.0;
-const MAX: f64 = 10_000.0;
 /// How long the window must be still before its size is written.
 const SETTLE: Duration = Duration::from_millis(400);
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct WindowSize {
-    width: f64,
-    height: f64,
-}
 
 /// Sends sizes to the writer thread.
 struct SizeSender(Mutex<mpsc::Sender<WindowSize>>);
@@ -43,21 +31,18 @@ pub fn restore<R: Runtime>(app: &AppHandle<R>) {
             while let Ok(next) = rx.recv_timeout(SETTLE) {
                 size = next;
             }
-            if let Some(state) = handle.try_state::<AppState>() {
+            if let Some(app) = handle.try_state::<App>() {
                 // Losing the window size is harmless; never let it disturb the app.
-                let _ = state.store().set_setting(KEY, &size);
+                let _ = app.remember_window_size(size);
             }
         }
     });
 
-    let (Some(state), Some(window)) = (app.try_state::<AppState>(), app.get_webview_window("main"))
+    let (Some(state), Some(window)) = (app.try_state::<App>(), app.get_webview_window("main"))
     else {
         return;
     };
-    let saved: Option<WindowSize> = state.store().setting(KEY).ok().flatten();
-    if let Some(size) =
-        saved.filter(|s| (MIN..MAX).contains(&s.width) && (MIN..MAX).contains(&s.height))
-    {
+    if let Some(size) = state.window_size() {
         let _ = window.set_size(LogicalSize::new(size.width, size.height));
     }
 }
@@ -82,8 +67,8 @@ pub fn remember<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     };
     if matches!(event, WindowEvent::CloseRequested { .. }) {
         // The app may end right after this: write now, once.
-        if let Some(state) = window.try_state::<AppState>() {
-            let _ = state.store().set_setting(KEY, &size);
+        if let Some(app) = window.try_state::<App>() {
+            let _ = app.remember_window_size(size);
         }
     } else if let Some(sender) = window.try_state::<SizeSender>() {
         if let Ok(tx) = sender.0.lock() {

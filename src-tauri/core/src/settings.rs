@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::domain::input::{
     clean_text, InputError, MAX_INITIALS_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS,
@@ -21,14 +22,16 @@ pub const MAX_PATH_CHARS: usize = 1024;
 
 const SETTINGS_KEY: &str = "settings";
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     pub staff: StaffMember,
     pub units: Vec<String>,
     pub rooms: Vec<String>,
     pub language: Lang,
     /// The share folder; empty means the default local folder inside the data folder.
+    /// (Stored as `shareDir` by builds before the wire became snake_case.)
+    #[serde(alias = "shareDir")]
     pub share_dir: String,
 }
 
@@ -38,7 +41,7 @@ pub enum SettingsError {
     Input(#[from] InputError),
     #[error("{field}: at most {max} entries")]
     TooManyEntries { field: &'static str, max: usize },
-    #[error("shareDir: must be an absolute folder path")]
+    #[error("share_dir: must be an absolute folder path")]
     RelativeShareDir,
 }
 
@@ -63,7 +66,7 @@ impl Settings {
             }
             Ok(out)
         };
-        let share_dir = clean_text("shareDir", &self.share_dir, MAX_PATH_CHARS)?;
+        let share_dir = clean_text("share_dir", &self.share_dir, MAX_PATH_CHARS)?;
         if !share_dir.is_empty() && !Path::new(&share_dir).is_absolute() {
             return Err(SettingsError::RelativeShareDir);
         }

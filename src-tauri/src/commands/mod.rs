@@ -1,9 +1,7 @@
-//! Tauri commands, one file per area. Each validates its arguments, makes one call into
-//! `samtalenotat-core`, and maps the error to [`error::IpcError`].
+//! The commands the window may call, one file per area. Each deserializes its arguments,
+//! calls one method of `App`, and returns the answer or the `AppError` as it is.
 
-pub mod error;
 pub mod note;
-pub mod policy;
 pub mod records;
 pub mod settings;
 pub mod sync;

@@ -1,322 +1,322 @@
 //! `samtalenotat-cli`: the command-line side of Samtalenotat.
 //!
-//! Arguments are parsed by hand (no clap) to keep the dependency tree small; each subcommand is
-//! a variant of [`Command`] with its own `run_…` function, so adding one means adding a variant,
-//! a parse arm and a run arm.
+//! Every subcommand parses its arguments (clap, so each has `--help`), calls the same
+//! application-layer functions the window uses (`samtalenotat_core::app`), and prints the
+//! result. Exit codes: 0 success, 1 the input was checked and fails (a blocking violation, a
+//! failing verification, a sync that left something behind), 2 the command could not do its
+//! job (bad usage, unreadable or invalid file).
 //!
-//! Exit codes: 0 success, 1 the input was checked and fails (e.g. a blocking violation),
-//! 2 the command could not do its job (bad usage, unreadable or invalid file).
+//! Output is for people and scripts: whatever came from a file (a notice key, a policy text, a
+//! path) is printed with control characters escaped, so a crafted file cannot move the cursor
+//! or paint a fake "OK" line; and a closed pipe (`| head`) ends the program quietly.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use samtalenotat_core::clock::{Clock, SystemClock};
-use samtalenotat_core::domain::{
-    can_finish, validate, validate_incident, Lang, MeetingKind, MeetingRecord, MisuseIncident,
-    Policy, RecordState, Severity, Violation,
-};
-use samtalenotat_core::store::records::{RecordQuery, MAX_LIST_LIMIT};
-use samtalenotat_core::store::Store;
+use clap::{Parser, Subcommand, ValueEnum};
+use samtalenotat_core::app::files::{self, SignFile};
+use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode, ListQuery};
+use samtalenotat_core::clock::{Clock, FixedClock, SystemClock};
+use samtalenotat_core::domain::{Lang, MeetingKind, Policy, RecordState, Severity, Violation};
+use samtalenotat_core::store::records::MAX_LIST_LIMIT;
+use samtalenotat_core::sync::Progress;
+use zeroize::Zeroizing;
 
-const USAGE: &str = "\
-Usage:
-  samtalenotat-cli validate FILE.json [--lang da|en] [--policy POLICY.toml] [--now TIME]
-      Check a meeting record (or misuse incident) against the guideline's rules.
-      --now validates as of an RFC 3339 time instead of the clock (reproducible runs).
-      Prints one line per violation: RULE  FIELD  MESSAGE.
-      Exit 0: can be finished; 1: a blocking violation stands; 2: unreadable or invalid file.
-  samtalenotat-cli list --db PATH [--search WORDS] [--state draft|finished] [--unit UNIT]
-                        [--limit N]
-      List the records in a local database, newest change first (tab-separated:
-      id, state, kind, updated, unit, case number, subject).
-  samtalenotat-cli keygen --dir DIR --name NAME --initials INI [--passphrase-file FILE]
-      Make a staff member's signing key (minisign format, secret part encrypted with the
-      passphrase) in DIR: KEYID.pub, KEYID.sec (0600), KEYID.signer.json. The passphrase is
-      read from FILE (first line) or standard input, never from the command line.
-  samtalenotat-cli sign RECORD.json --key KEY.sec --out DIR [--passphrase-file FILE]
-                        [--lang da|en] [--now TIME]
-      Finish the record (it must pass the rules) and write its signed note to DIR:
-      note.json, note.pdf, their .minisig signatures and signer.pub.
-  samtalenotat-cli verify DIR [--keys KEYDIR]
-      Check a note folder: every file present, every signature valid, the signatures bound to
-      this note and its files. With --keys, the signer must be one of KEYDIR's *.pub keys;
-      without, the folder's own signer.pub is used (intact, but not who signed).
-      Exit 0 only when all is well; else 1 with one line per failure (FILE: reason).
-  samtalenotat-cli sync --db PATH --share PATH [--timeout SECONDS] [--prepare-share]
-      Publish every signed note waiting in the database's outbox to the share folder
-      (create-only, read back and compared; nothing on the share is replaced or deleted).
-      The share must hold a samtalenotat folder (so an unmounted share is never mistaken
-      for it); --prepare-share creates that folder in an existing share folder first.
-      Shows progress on standard error and a summary. Exit 0: everything is on the share;
-      1: something failed or conflicts (the summary says what); 2: could not run.
-  samtalenotat-cli help";
+#[derive(Debug, Parser)]
+#[command(
+    name = "samtalenotat-cli",
+    version,
+    about = "Check, sign, verify and sync Samtalenotat's meeting records and notes."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-/// What the user asked for.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Da,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StateArg {
+    Draft,
+    Finished,
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
-    Validate(ValidateArgs),
-    List(ListArgs),
-    Sync(sync_cli::SyncArgs),
-    Keygen(KeygenArgs),
-    Sign(SignArgs),
-    Verify(VerifyArgs),
-    Help,
+    /// Check a meeting record (or misuse incident) file against the guideline's rules.
+    ///
+    /// Prints one line per violation: RULE  FIELD  MESSAGE. Exit 0: can be finished; 1: a
+    /// blocking violation stands; 2: unreadable or invalid file (an unknown field is named).
+    Validate {
+        /// The record's JSON file.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "da")]
+        lang: LangArg,
+        /// A policy file (TOML) instead of the built-in one.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Validate as of this RFC 3339 time instead of the clock (reproducible runs).
+        #[arg(long, value_parser = parse_time)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// List the records in a local database, newest change first.
+    ///
+    /// Tab-separated: id, state, kind, updated, unit, case number, subject.
+    List {
+        #[arg(long)]
+        db: PathBuf,
+        /// Words to search for (each matches as a prefix).
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, value_enum)]
+        state: Option<StateArg>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_LIST_LIMIT)))]
+        limit: u32,
+    },
+    /// Make a staff member's signing key in DIR.
+    ///
+    /// minisign format, the secret part encrypted with the passphrase: KEYID.pub, KEYID.sec
+    /// (0600), KEYID.signer.json. The passphrase is read from FILE (first line) or standard
+    /// input, never from the command line.
+    Keygen {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        initials: String,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Finish a record file (it must pass the rules) and write its signed note to DIR.
+    ///
+    /// Writes note.json, note.pdf, their .minisig signatures and signer.pub.
+    Sign {
+        record: PathBuf,
+        /// The secret key (KEYID.sec).
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "da")]
+        lang: LangArg,
+        #[arg(long, value_parser = parse_time)]
+        now: Option<DateTime<Utc>>,
+    },
+    /// Check a note folder: every file present, every signature valid and bound to this note.
+    ///
+    /// With --keys, the signer must be one of KEYDIR's *.pub keys; without, the folder's own
+    /// signer.pub is used (intact, but not who signed). Exit 0 only when all is well; else 1
+    /// with one line per failure (FILE: reason).
+    Verify {
+        dir: PathBuf,
+        #[arg(long)]
+        keys: Option<PathBuf>,
+    },
+    /// Publish every signed note waiting in the database's outbox to the share folder.
+    ///
+    /// Create-only, read back and compared; nothing on the share is replaced or deleted. The
+    /// share must hold a samtalenotat folder (so an unmounted share is never mistaken for
+    /// it); --prepare-share creates that folder in an existing share folder first. Exit 0:
+    /// everything is on the share; 1: something failed or conflicts; 2: could not run.
+    Sync {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        share: PathBuf,
+        /// The longest one share operation may take, in seconds.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: u64,
+        #[arg(long)]
+        prepare_share: bool,
+    },
 }
 
-#[derive(Debug, PartialEq, Eq)]
-struct ValidateArgs {
-    file: PathBuf,
-    lang: Lang,
-    policy: Option<PathBuf>,
-    /// "Now" for the timestamp checks; the system clock when not given.
-    now: Option<DateTime<Utc>>,
+fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("not an RFC 3339 time: {e}"))
 }
-
-#[derive(Debug, PartialEq, Eq)]
-struct ListArgs {
-    db: PathBuf,
-    search: Option<String>,
-    state: Option<RecordState>,
-    unit: Option<String>,
-    limit: u32,
-}
-
-/// A command line that does not make sense; printed with the usage text.
-#[derive(Debug, PartialEq, Eq)]
-struct UsageError(String);
 
 fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    match parse_args(args) {
-        Ok(command) => run(command),
-        Err(UsageError(message)) => {
-            eprintln!("samtalenotat-cli: {message}\n\n{USAGE}");
-            ExitCode::from(2)
+    let cli = Cli::parse();
+    let mut out = Output::new();
+    let result = match cli.command {
+        Command::Validate {
+            file,
+            lang,
+            policy,
+            now,
+        } => run_validate(&mut out, &file, lang.into(), policy.as_deref(), now),
+        Command::List {
+            db,
+            search,
+            state,
+            unit,
+            limit,
+        } => run_list(&mut out, &db, search, state, unit, limit),
+        Command::Keygen {
+            dir,
+            name,
+            initials,
+            passphrase_file,
+        } => run_keygen(&mut out, &dir, &name, &initials, passphrase_file.as_deref()),
+        Command::Sign {
+            record,
+            key,
+            out: out_dir,
+            passphrase_file,
+            lang,
+            now,
+        } => run_sign(
+            &mut out,
+            &record,
+            &key,
+            &out_dir,
+            passphrase_file.as_deref(),
+            lang.into(),
+            now,
+        ),
+        Command::Verify { dir, keys } => run_verify(&mut out, &dir, keys.as_deref()),
+        Command::Sync {
+            db,
+            share,
+            timeout,
+            prepare_share,
+        } => run_sync(&mut out, &db, &share, timeout, prepare_share),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::App(e)) => {
+            let _ = writeln!(
+                io::stderr(),
+                "samtalenotat-cli: {}",
+                terminal_safe(&e.to_string())
+            );
+            ExitCode::from(e.code.exit_code())
         }
     }
 }
 
-fn run(command: Command) -> ExitCode {
-    match command {
-        Command::Validate(args) => run_validate(&args),
-        Command::List(args) => run_list(&args),
-        Command::Sync(args) => sync_cli::run_sync(&args),
-        Command::Keygen(args) => note_cli::run_keygen(&args),
-        Command::Sign(args) => note_cli::run_sign(&args),
-        Command::Verify(args) => note_cli::run_verify(&args),
-        Command::Help => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
+/// Why a subcommand stopped.
+enum Failure {
+    App(AppError),
+    /// Standard output was closed (`| head`): stop quietly.
+    BrokenPipe,
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(e)
+    }
+}
+
+type Outcome = Result<ExitCode, Failure>;
+
+/// Standard output, escaped and quiet on a broken pipe.
+struct Output {
+    stdout: io::StdoutLock<'static>,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output {
+            stdout: io::stdout().lock(),
         }
     }
-}
 
-fn parse_args(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut args = args.into_iter();
-    let Some(subcommand) = args.next() else {
-        return Err(UsageError("missing subcommand".into()));
-    };
-    let rest: Vec<OsString> = args.collect();
-    match subcommand.to_str() {
-        Some("validate") => parse_validate(rest).map(Command::Validate),
-        Some("list") => parse_list(rest),
-        Some("sync") => sync_cli::parse_sync(rest).map(Command::Sync),
-        Some("keygen") => note_cli::parse_keygen(rest).map(Command::Keygen),
-        Some("sign") => note_cli::parse_sign(rest).map(Command::Sign),
-        Some("verify") => note_cli::parse_verify(rest).map(Command::Verify),
-        Some("help" | "--help" | "-h") => Ok(Command::Help),
-        _ => Err(UsageError(format!(
-            "unknown subcommand `{}`",
-            subcommand.to_string_lossy()
-        ))),
+    /// Prints one line; text from files must go through [`terminal_safe`] first.
+    fn line(&mut self, text: &str) -> Result<(), Failure> {
+        writeln!(self.stdout, "{text}").map_err(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
+            _ => Failure::App(AppError::new(ErrorCode::FileAccess, e.to_string())),
+        })
     }
 }
 
-fn parse_validate(args: Vec<OsString>) -> Result<ValidateArgs, UsageError> {
-    let mut file = None;
-    let mut lang = Lang::Da;
-    let mut policy = None;
-    let mut now = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--lang") => {
-                let value = option_value(&mut args, "--lang")?;
-                lang = value
-                    .to_str()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or_else(|| UsageError("--lang must be da or en".into()))?;
-            }
-            Some("--policy") => policy = Some(PathBuf::from(option_value(&mut args, "--policy")?)),
-            Some("--now") => {
-                let value = option_value(&mut args, "--now")?;
-                let parsed = value
-                    .to_str()
-                    .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
-                    .ok_or_else(|| UsageError("--now must be an RFC 3339 time".into()))?;
-                now = Some(parsed.with_timezone(&Utc));
-            }
-            Some(flag) if flag.starts_with("--") => {
-                return Err(UsageError(format!("unknown option `{flag}` for validate")))
-            }
-            _ if file.is_none() => file = Some(PathBuf::from(arg)),
-            _ => return Err(UsageError("validate takes one FILE".into())),
-        }
+/// `text` with every control character (C0, DEL, C1) and bidi control shown as `\u{…}`, so
+/// nothing read from a file can steer the terminal.
+fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
     }
-    let file = file.ok_or_else(|| UsageError("validate needs a FILE".into()))?;
-    Ok(ValidateArgs {
-        file,
-        lang,
-        policy,
-        now,
-    })
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if unsafe_char(c) {
+                    format!("\\u{{{:04x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
-fn parse_list(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut list = ListArgs {
-        db: PathBuf::new(),
-        search: None,
-        state: None,
-        unit: None,
-        limit: 50,
-    };
-    let mut db = None;
-    let mut args = args.into_iter();
-    let text = |v: OsString, name: &str| {
-        v.into_string()
-            .map_err(|_| UsageError(format!("{name} must be valid UTF-8")))
-    };
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--db") => db = Some(PathBuf::from(option_value(&mut args, "--db")?)),
-            Some("--search") => {
-                list.search = Some(text(option_value(&mut args, "--search")?, "--search")?)
-            }
-            Some("--unit") => list.unit = Some(text(option_value(&mut args, "--unit")?, "--unit")?),
-            Some("--state") => {
-                list.state = Some(match option_value(&mut args, "--state")?.to_str() {
-                    Some("draft") => RecordState::Draft,
-                    Some("finished") => RecordState::Finished,
-                    _ => return Err(UsageError("--state must be draft or finished".into())),
-                })
-            }
-            Some("--limit") => {
-                list.limit = option_value(&mut args, "--limit")?
-                    .to_str()
-                    .and_then(|v| v.parse().ok())
-                    .filter(|n| (1..=MAX_LIST_LIMIT).contains(n))
-                    .ok_or_else(|| {
-                        UsageError(format!(
-                            "--limit must be a number from 1 to {MAX_LIST_LIMIT}"
-                        ))
-                    })?
-            }
-            _ => {
-                return Err(UsageError(format!(
-                    "unexpected argument `{}` for list",
-                    arg.to_string_lossy()
-                )))
-            }
-        }
-    }
-    list.db = db.ok_or_else(|| UsageError("list needs --db PATH".into()))?;
-    Ok(Command::List(list))
-}
-
-fn option_value(
-    args: &mut impl Iterator<Item = OsString>,
-    name: &str,
-) -> Result<OsString, UsageError> {
-    args.next()
-        .ok_or_else(|| UsageError(format!("{name} needs a value")))
-}
-
-/// A file that could not be checked at all (exit 2).
-fn fail(message: String) -> ExitCode {
-    eprintln!("samtalenotat-cli: {message}");
-    ExitCode::from(2)
-}
-
-fn run_list(args: &ListArgs) -> ExitCode {
-    if !args.db.is_file() {
-        return fail(format!("no database at {}", args.db.display()));
-    }
-    let store = match Store::open(&args.db) {
-        Ok(store) => store,
-        Err(e) => return fail(format!("{}: {e}", args.db.display())),
-    };
-    let query = RecordQuery {
-        text: args.search.clone(),
-        state: args.state,
-        unit: args.unit.clone(),
-        limit: args.limit,
-        ..RecordQuery::default()
-    };
-    match store.list_records(&query) {
-        Ok(rows) => {
-            for r in rows {
-                println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    r.id, r.state, r.kind, r.updated_at, r.unit, r.case_number, r.subject
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(format!("{}: {e}", args.db.display())),
+fn clock(now: Option<DateTime<Utc>>) -> Arc<dyn Clock> {
+    match now {
+        Some(t) => Arc::new(FixedClock(t)),
+        None => Arc::new(SystemClock),
     }
 }
 
-fn run_validate(args: &ValidateArgs) -> ExitCode {
-    let owned_policy;
-    let policy = match &args.policy {
-        None => Policy::builtin(),
+fn load_policy(path: Option<&Path>) -> Result<Policy, AppError> {
+    match path {
+        None => Ok(Policy::builtin().clone()),
         Some(path) => {
-            let text = match std::fs::read_to_string(path) {
-                Ok(text) => text,
-                Err(e) => return fail(format!("cannot read policy {}: {e}", path.display())),
-            };
-            owned_policy = match Policy::load_from_str(&text) {
-                Ok(p) => p,
-                Err(e) => return fail(format!("{}: {e}", path.display())),
-            };
-            &owned_policy
+            let text = files::read_document(path)?;
+            Policy::load_from_str(&text).map_err(|e| {
+                AppError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display()))
+            })
         }
-    };
-    let file = args.file.display();
-    let text = match std::fs::read_to_string(&args.file) {
-        Ok(text) => text,
-        Err(e) => return fail(format!("cannot read {file}: {e}")),
-    };
-    // serde_json's message already ends in "at line L column C".
-    let json_error = |e: serde_json::Error| fail(format!("{file}: invalid record JSON: {e}"));
-    // Parse once untyped to tell a misuse incident (it has `meeting_id`) from a meeting
-    // record; then typed from the text again so serde's line and column point into the file.
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => return json_error(e),
-    };
-    let now = args.now.unwrap_or_else(|| SystemClock.now());
-    let (violations, kind) = if value.get("meeting_id").is_some() {
-        match serde_json::from_str::<MisuseIncident>(&text) {
-            Ok(incident) => (validate_incident(&incident, now), MeetingKind::Citizen),
-            Err(e) => return json_error(e),
-        }
-    } else {
-        match serde_json::from_str::<MeetingRecord>(&text) {
-            Ok(record) => (validate(&record, policy, now), record.meeting.kind),
-            Err(e) => return json_error(e),
-        }
-    };
-    for violation in &violations {
-        println!("{}", violation_line(violation, policy, args.lang, kind));
     }
-    if can_finish(&violations) {
+}
+
+fn run_validate(
+    out: &mut Output,
+    file: &Path,
+    lang: Lang,
+    policy: Option<&Path>,
+    now: Option<DateTime<Utc>>,
+) -> Outcome {
+    let policy = load_policy(policy)?;
+    let now = clock(now).now();
+    let checked = files::validate_file(file, &policy, now)?;
+    for violation in &checked.violations {
+        out.line(&violation_line(violation, &policy, lang, checked.kind))?;
+    }
+    Ok(if checked.can_finish() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
+    })
 }
 
 /// `G-RULE  field  message`; advisory messages are marked so a reader sees they do not block.
@@ -331,500 +331,283 @@ fn violation_line(violation: &Violation, policy: &Policy, lang: Lang, kind: Meet
             format!("({word}) {message}")
         }
     };
-    format!("{}  {}  {}", violation.rule, violation.field, message)
+    terminal_safe(&format!(
+        "{}  {}  {}",
+        violation.rule, violation.field, message
+    ))
+    .into_owned()
 }
 
-use note_cli::{KeygenArgs, SignArgs, VerifyArgs};
+fn open_app(db: &Path, share: Option<&Path>) -> Result<App, AppError> {
+    if !db.is_file() {
+        return Err(AppError::new(
+            ErrorCode::FileAccess,
+            format!("no database at {}", db.display()),
+        ));
+    }
+    let data_dir = db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut config = AppConfig::new(data_dir, Arc::new(SystemClock));
+    config.database = Some(db.to_path_buf());
+    config.share_override = share.map(Path::to_path_buf);
+    App::open(config)
+}
 
-/// The signed note's subcommands: keygen, sign, verify.
-mod note_cli {
-    use std::ffi::OsString;
-    use std::io::{BufRead, Read};
-    use std::path::{Path, PathBuf};
-    use std::process::ExitCode;
+fn run_list(
+    out: &mut Output,
+    db: &Path,
+    search: Option<String>,
+    state: Option<StateArg>,
+    unit: Option<String>,
+    limit: u32,
+) -> Outcome {
+    let app = open_app(db, None)?;
+    let rows = app.list_records(ListQuery {
+        text: search,
+        limit,
+        state: state.map(|s| match s {
+            StateArg::Draft => RecordState::Draft,
+            StateArg::Finished => RecordState::Finished,
+        }),
+        unit,
+        ..ListQuery::default()
+    })?;
+    for r in rows {
+        let line = [
+            &r.id,
+            &r.state,
+            &r.kind,
+            &r.updated_at,
+            &r.unit,
+            &r.case_number,
+            &r.subject,
+        ]
+        .map(|v| terminal_safe(v).replace('\t', " "))
+        .join("\t");
+        out.line(&line)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
-    use chrono::{DateTime, Utc};
-    use samtalenotat_core::clock::{Clock, SystemClock};
-    use samtalenotat_core::domain::{
-        can_finish, validate, Lang, MeetingRecord, Policy, RecordState, StaffMember,
+/// The passphrase from the file's first line, or from standard input's first line.
+fn read_passphrase(file: Option<&Path>) -> Result<Zeroizing<String>, AppError> {
+    let mut raw = Zeroizing::new(String::new());
+    let failed = |what: String, e: io::Error| {
+        AppError::field(
+            ErrorCode::FileAccess,
+            "passphrase",
+            format!("cannot read {what}: {e}"),
+        )
     };
-    use samtalenotat_core::note::export::write_note_folder;
-    use samtalenotat_core::note::keys::{self, KeyOwner};
-    use samtalenotat_core::note::{sign_note, verify_folder, Signing, TrustedKeys};
-    use zeroize::Zeroizing;
-
-    use super::{fail, option_value, UsageError};
-
-    #[derive(Debug, PartialEq, Eq)]
-    pub struct KeygenArgs {
-        pub dir: PathBuf,
-        pub name: String,
-        pub initials: String,
-        pub passphrase_file: Option<PathBuf>,
-    }
-
-    #[derive(Debug, PartialEq, Eq)]
-    pub struct SignArgs {
-        pub record: PathBuf,
-        pub key: PathBuf,
-        pub out: PathBuf,
-        pub passphrase_file: Option<PathBuf>,
-        pub lang: Lang,
-        pub now: Option<DateTime<Utc>>,
-    }
-
-    #[derive(Debug, PartialEq, Eq)]
-    pub struct VerifyArgs {
-        pub dir: PathBuf,
-        pub keys: Option<PathBuf>,
-    }
-
-    fn text(value: OsString, name: &str) -> Result<String, UsageError> {
-        value
-            .into_string()
-            .map_err(|_| UsageError(format!("{name} must be valid UTF-8")))
-    }
-
-    pub fn parse_keygen(args: Vec<OsString>) -> Result<KeygenArgs, UsageError> {
-        let (mut dir, mut name, mut initials, mut passphrase_file) = (None, None, None, None);
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            match arg.to_str() {
-                Some("--dir") => dir = Some(PathBuf::from(option_value(&mut args, "--dir")?)),
-                Some("--name") => name = Some(text(option_value(&mut args, "--name")?, "--name")?),
-                Some("--initials") => {
-                    initials = Some(text(option_value(&mut args, "--initials")?, "--initials")?)
-                }
-                Some("--passphrase-file") => {
-                    passphrase_file =
-                        Some(PathBuf::from(option_value(&mut args, "--passphrase-file")?))
-                }
-                _ => {
-                    return Err(UsageError(format!(
-                        "unexpected argument `{}` for keygen (the passphrase is never an argument)",
-                        arg.to_string_lossy()
-                    )))
-                }
-            }
+    match file {
+        Some(path) => {
+            let mut f = std::fs::File::open(path)
+                .map_err(|e| failed(path.display().to_string(), e))?;
+            f.read_to_string(&mut raw)
+                .map_err(|e| failed(path.display().to_string(), e))?;
         }
-        Ok(KeygenArgs {
-            dir: dir.ok_or_else(|| UsageError("keygen needs --dir DIR".into()))?,
-            name: name.ok_or_else(|| UsageError("keygen needs --name NAME".into()))?,
-            initials: initials.ok_or_else(|| UsageError("keygen needs --initials INI".into()))?,
-            passphrase_file,
-        })
-    }
-
-    pub fn parse_sign(args: Vec<OsString>) -> Result<SignArgs, UsageError> {
-        let (mut record, mut key, mut out, mut passphrase_file, mut now) =
-            (None, None, None, None, None);
-        let mut lang = Lang::Da;
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            match arg.to_str() {
-                Some("--key") => key = Some(PathBuf::from(option_value(&mut args, "--key")?)),
-                Some("--out") => out = Some(PathBuf::from(option_value(&mut args, "--out")?)),
-                Some("--passphrase-file") => {
-                    passphrase_file =
-                        Some(PathBuf::from(option_value(&mut args, "--passphrase-file")?))
-                }
-                Some("--lang") => {
-                    lang = option_value(&mut args, "--lang")?
-                        .to_str()
-                        .and_then(|v| v.parse().ok())
-                        .ok_or_else(|| UsageError("--lang must be da or en".into()))?
-                }
-                Some("--now") => {
-                    let value = option_value(&mut args, "--now")?;
-                    now = Some(
-                        value
-                            .to_str()
-                            .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
-                            .ok_or_else(|| UsageError("--now must be an RFC 3339 time".into()))?
-                            .with_timezone(&Utc),
-                    );
-                }
-                Some(flag) if flag.starts_with("--") => {
-                    return Err(UsageError(format!("unknown option `{flag}` for sign")))
-                }
-                _ if record.is_none() => record = Some(PathBuf::from(arg)),
-                _ => return Err(UsageError("sign takes one RECORD.json".into())),
-            }
+        None => {
+            io::stdin()
+                .lock()
+                .read_line(&mut raw)
+                .map_err(|e| failed("the passphrase from standard input".into(), e))?;
         }
-        Ok(SignArgs {
-            record: record.ok_or_else(|| UsageError("sign needs RECORD.json".into()))?,
-            key: key.ok_or_else(|| UsageError("sign needs --key KEY.sec".into()))?,
-            out: out.ok_or_else(|| UsageError("sign needs --out DIR".into()))?,
-            passphrase_file,
+    }
+    let line = raw.lines().next().unwrap_or("");
+    samtalenotat_core::app::input::passphrase(line.to_owned())
+}
+
+fn run_keygen(
+    out: &mut Output,
+    dir: &Path,
+    name: &str,
+    initials: &str,
+    passphrase_file: Option<&Path>,
+) -> Outcome {
+    let passphrase = read_passphrase(passphrase_file)?;
+    let info = files::create_key_in(dir, name, initials, &passphrase, SystemClock.now())?;
+    out.line(&format!("key id: {}", info.key_id))?;
+    out.line(&terminal_safe(&format!(
+        "public key: {}",
+        info.public_key_path.display()
+    )))?;
+    out.line(&terminal_safe(&format!(
+        "secret key: {}",
+        info.secret_key_path.display()
+    )))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_sign(
+    out: &mut Output,
+    record: &Path,
+    key: &Path,
+    out_dir: &Path,
+    passphrase_file: Option<&Path>,
+    lang: Lang,
+    now: Option<DateTime<Utc>>,
+) -> Outcome {
+    let policy = Policy::builtin();
+    let now = clock(now).now();
+    // Rules first: a record that cannot be finished needs no passphrase.
+    let checked = files::validate_file(record, policy, now)?;
+    if !checked.can_finish() {
+        for v in checked.violations.iter().filter(|v| v.is_blocking()) {
+            out.line(&violation_line(v, policy, lang, checked.kind))?;
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let passphrase = read_passphrase(passphrase_file)?;
+    let signed = files::sign_file(
+        SignFile {
+            record,
+            key,
+            out: out_dir,
             lang,
+            policy,
             now,
-        })
+        },
+        passphrase,
+    )?;
+    out.line(&format!(
+        "note {} signed by key {}",
+        signed.note_id, signed.key_id
+    ))?;
+    out.line(&format!("content hash: {}", signed.content_hash))?;
+    for f in &signed.files {
+        out.line(&terminal_safe(&f.display().to_string()))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
 
-    pub fn parse_verify(args: Vec<OsString>) -> Result<VerifyArgs, UsageError> {
-        let (mut dir, mut keys) = (None, None);
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            match arg.to_str() {
-                Some("--keys") => keys = Some(PathBuf::from(option_value(&mut args, "--keys")?)),
-                Some(flag) if flag.starts_with("--") => {
-                    return Err(UsageError(format!("unknown option `{flag}` for verify")))
-                }
-                _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
-                _ => return Err(UsageError("verify takes one DIR".into())),
-            }
-        }
-        Ok(VerifyArgs {
-            dir: dir.ok_or_else(|| UsageError("verify needs DIR".into()))?,
-            keys,
-        })
-    }
-
-    /// The passphrase from the file's first line, or from standard input's first line.
-    fn read_passphrase(file: Option<&Path>) -> Result<Zeroizing<String>, String> {
-        let mut raw = Zeroizing::new(String::new());
-        match file {
-            Some(path) => {
-                let mut f = std::fs::File::open(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                f.read_to_string(&mut raw)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            }
-            None => {
-                std::io::stdin()
-                    .lock()
-                    .read_line(&mut raw)
-                    .map_err(|e| format!("cannot read the passphrase from standard input: {e}"))?;
-            }
-        }
-        let line = raw.lines().next().unwrap_or("");
-        Ok(Zeroizing::new(line.to_owned()))
-    }
-
-    pub fn run_keygen(args: &KeygenArgs) -> ExitCode {
-        let passphrase = match read_passphrase(args.passphrase_file.as_deref()) {
-            Ok(p) => p,
-            Err(e) => return fail(e),
-        };
-        let staff = StaffMember {
-            name: args.name.trim().to_owned(),
-            initials: args.initials.trim().to_owned(),
-        };
-        match keys::generate_key(&args.dir, &staff, &passphrase, SystemClock.now()) {
-            Ok(info) => {
-                println!("key id: {}", info.key_id);
-                println!("public key: {}", info.public_key_path.display());
-                println!("secret key: {}", info.secret_key_path.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e.to_string()),
-        }
-    }
-
-    pub fn run_sign(args: &SignArgs) -> ExitCode {
-        let text = match std::fs::read_to_string(&args.record) {
-            Ok(t) => t,
-            Err(e) => return fail(format!("cannot read {}: {e}", args.record.display())),
-        };
-        let record: MeetingRecord = match serde_json::from_str(&text) {
-            Ok(r) => r,
-            Err(e) => {
-                return fail(format!(
-                    "{}: invalid record JSON: {e}",
-                    args.record.display()
-                ))
-            }
-        };
-        let policy = Policy::builtin();
-        let now = args.now.unwrap_or_else(|| SystemClock.now());
-        if record.state != RecordState::Draft {
-            return fail(format!(
-                "{}: the record is already finished; a correction is an addendum",
-                args.record.display()
-            ));
-        }
-        let violations = validate(&record, policy, now);
-        if !can_finish(&violations) {
-            for v in violations.iter().filter(|v| v.is_blocking()) {
-                println!(
-                    "{}",
-                    super::violation_line(v, policy, args.lang, record.meeting.kind)
-                );
-            }
-            return ExitCode::from(1);
-        }
-        let passphrase = match read_passphrase(args.passphrase_file.as_deref()) {
-            Ok(p) => p,
-            Err(e) => return fail(e),
-        };
-        let key = match keys::unlock(&args.key, &passphrase) {
-            Ok(k) => k,
-            Err(e) => return fail(e.to_string()),
-        };
-        drop(passphrase);
-        // Who signs: the key's owner file beside it, else the meeting lead.
-        let owner_path = args.key.with_extension("signer.json");
-        let signer = std::fs::read_to_string(&owner_path)
-            .ok()
-            .and_then(|t| serde_json::from_str::<KeyOwner>(&t).ok())
-            .map(|o| StaffMember {
-                name: o.name,
-                initials: o.initials,
-            })
-            .unwrap_or_else(|| record.meeting.lead.clone());
-        let mut finished = record.clone();
-        finished.policy = policy.reference();
-        finished.state = RecordState::Finished;
-        finished.finished_at = Some(now);
-        finished.updated_at = now;
-        let signing = Signing {
-            key: &key,
-            signer: &signer,
-            lang: args.lang,
-        };
-        let note = match sign_note(&finished, policy, signing, now) {
-            Ok(n) => n,
-            Err(e) => return fail(e.to_string()),
-        };
-        match write_note_folder(&args.out, &note.artifacts()) {
-            Ok(files) => {
-                println!("note {} signed by key {}", note.note_id, key.key_id());
-                println!("content hash: {}", note.content_hash);
-                for f in files {
-                    println!("{}", args.out.join(f).display());
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e.to_string()),
-        }
-    }
-
-    pub fn run_verify(args: &VerifyArgs) -> ExitCode {
-        if !args.dir.is_dir() {
-            return fail(format!("{} is not a folder", args.dir.display()));
-        }
-        let (trusted, trust_folder_key) = match &args.keys {
-            Some(dir) => match TrustedKeys::from_dir(dir) {
-                Ok(k) if k.is_empty() => {
-                    return fail(format!("no public keys (*.pub) in {}", dir.display()))
-                }
-                Ok(k) => (k, false),
-                Err(e) => return fail(e),
-            },
-            None => (TrustedKeys::new(), true),
-        };
-        let report = verify_folder(&args.dir, &trusted, trust_folder_key);
-        if report.ok {
-            println!(
-                "OK: note {} ({} checks)",
-                report.note_id.as_deref().unwrap_or("?"),
-                report.checks.len()
+fn run_verify(out: &mut Output, dir: &Path, keys: Option<&Path>) -> Outcome {
+    let report = files::verify_with_keys(dir, keys)?;
+    if report.ok {
+        out.line(&format!(
+            "OK: note {} ({} checks)",
+            terminal_safe(report.note_id.as_deref().unwrap_or("?")),
+            report.checks.len()
+        ))?;
+        if keys.is_none() {
+            let _ = writeln!(
+                io::stderr(),
+                "note: checked against the folder's own signer.pub; use --keys to check who signed"
             );
-            if trust_folder_key {
-                eprintln!(
-                    "note: checked against the folder's own signer.pub; use --keys to check who signed"
-                );
+        }
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for line in report.failure_lines() {
+            out.line(&terminal_safe(&line))?;
+        }
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// A bar redrawn in place on a terminal; otherwise a plain line every 10 %.
+fn progress_printer() -> impl FnMut(&Progress) {
+    let tty = io::stderr().is_terminal();
+    let mut last_tenth = usize::MAX;
+    move |p: &Progress| {
+        if p.total == 0 {
+            return;
+        }
+        let mut err = io::stderr().lock();
+        if tty {
+            let width = 30;
+            let filled = p.done * width / p.total;
+            let _ = write!(
+                err,
+                "\r[{}{}] {}/{} ",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                p.done,
+                p.total
+            );
+            if p.done == p.total {
+                let _ = writeln!(err);
             }
-            ExitCode::SUCCESS
         } else {
-            for line in report.failure_lines() {
-                println!("{line}");
+            let tenth = p.done * 10 / p.total;
+            if tenth != last_tenth {
+                last_tenth = tenth;
+                let _ = writeln!(err, "sync: {}/{} operations", p.done, p.total);
             }
-            ExitCode::from(1)
         }
     }
+}
+
+fn run_sync(
+    out: &mut Output,
+    db: &Path,
+    share: &Path,
+    timeout: u64,
+    prepare_share: bool,
+) -> Outcome {
+    let timeout = Duration::from_secs(timeout);
+    let app = open_app(db, Some(share))?;
+    if prepare_share {
+        samtalenotat_core::sync::prepare_share(share, timeout).map_err(AppError::from)?;
+    }
+    let report = app.sync_once(true, Some(timeout), &mut progress_printer())?;
+    let status = app.sync_status(false)?;
+    out.line(&format!(
+        "written {}, already there {}, confirmed {} artifact(s); conflicts {}, failed {}, \
+         invalid {}, waiting {}; notes still pending: {}",
+        report.written,
+        report.already_there,
+        report.confirmed_items,
+        report.conflicts,
+        report.failed,
+        report.rejected,
+        report.waiting,
+        status.outbox.pending
+    ))?;
+    if let Some(e) = &report.error {
+        out.line(&terminal_safe(&format!("stopped: {e}")))?;
+    }
+    for f in report
+        .failures
+        .iter()
+        .filter(|f| Some(*f) != report.error.as_ref())
+    {
+        out.line(&terminal_safe(&format!("failure: {f}")))?;
+    }
+    for c in status.outbox.conflicts {
+        out.line(&terminal_safe(&format!(
+            "conflict: {} (another file has this name; it was not touched)",
+            c.file
+        )))?;
+    }
+    Ok(if report.all_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn args(list: &[&str]) -> Vec<OsString> {
-        list.iter().map(OsString::from).collect()
+    #[test]
+    fn the_command_line_is_well_formed_and_every_subcommand_has_help() {
+        Cli::command().debug_assert();
+        for sub in Cli::command().get_subcommands() {
+            assert!(sub.get_about().is_some(), "{} has no help", sub.get_name());
+        }
     }
 
     #[test]
-    fn parses_validate_with_options() {
+    fn terminal_output_escapes_control_characters() {
+        assert_eq!(terminal_safe("plain æøå"), "plain æøå");
         assert_eq!(
-            parse_args(args(&["validate", "r.json", "--lang", "en"])),
-            Ok(Command::Validate(ValidateArgs {
-                file: "r.json".into(),
-                lang: Lang::En,
-                policy: None,
-                now: None
-            }))
+            terminal_safe("x\u{1b}[2K\rOK"),
+            "x\\u{001b}[2K\\u{000d}OK"
         );
-        assert!(parse_args(args(&["validate"])).is_err());
-        assert!(parse_args(args(&["validate", "a", "b"])).is_err());
-        assert!(parse_args(args(&["validate", "a", "--lang", "de"])).is_err());
-    }
-
-    #[test]
-    fn parses_list_and_rejects_unknown() {
-        assert_eq!(
-            parse_args(args(&["list", "--db", "x.sqlite"])),
-            Ok(Command::List(ListArgs {
-                db: "x.sqlite".into(),
-                search: None,
-                state: None,
-                unit: None,
-                limit: 50
-            }))
-        );
-        assert!(parse_args(args(&["list", "--db", "x", "--limit", "0"])).is_err());
-        assert!(parse_args(args(&["list", "--db", "x", "--state", "signed"])).is_err());
-        assert!(parse_args(args(&["frobnicate"])).is_err());
-        assert!(parse_args(args(&[])).is_err());
-    }
-}
-
-/// `sync`: the outbox to the share, with a progress bar and a summary.
-mod sync_cli {
-    use std::ffi::OsString;
-    use std::io::{IsTerminal, Write};
-    use std::path::PathBuf;
-    use std::process::ExitCode;
-    use std::time::Duration;
-
-    use samtalenotat_core::clock::{Clock, SystemClock};
-    use samtalenotat_core::store::Store;
-    use samtalenotat_core::sync::{sync_once, Progress, SyncOptions};
-
-    use super::{fail, option_value, UsageError};
-
-    #[derive(Debug, PartialEq, Eq)]
-    pub struct SyncArgs {
-        pub db: PathBuf,
-        pub share: PathBuf,
-        pub timeout: Duration,
-        pub prepare_share: bool,
-    }
-
-    pub fn parse_sync(args: Vec<OsString>) -> Result<SyncArgs, UsageError> {
-        let (mut db, mut share) = (None, None);
-        let mut timeout = SyncOptions::default().op_timeout;
-        let mut prepare_share = false;
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            match arg.to_str() {
-                Some("--db") => db = Some(PathBuf::from(option_value(&mut args, "--db")?)),
-                Some("--share") => share = Some(PathBuf::from(option_value(&mut args, "--share")?)),
-                Some("--prepare-share") => prepare_share = true,
-                Some("--timeout") => {
-                    timeout = option_value(&mut args, "--timeout")?
-                        .to_str()
-                        .and_then(|v| v.parse::<u64>().ok())
-                        .filter(|s| (1..=3600).contains(s))
-                        .map(Duration::from_secs)
-                        .ok_or_else(|| UsageError("--timeout must be 1 to 3600 seconds".into()))?
-                }
-                _ => {
-                    return Err(UsageError(format!(
-                        "unexpected argument `{}` for sync",
-                        arg.to_string_lossy()
-                    )))
-                }
-            }
-        }
-        Ok(SyncArgs {
-            db: db.ok_or_else(|| UsageError("sync needs --db PATH".into()))?,
-            share: share.ok_or_else(|| UsageError("sync needs --share PATH".into()))?,
-            timeout,
-            prepare_share,
-        })
-    }
-
-    /// A bar redrawn in place on a terminal; otherwise a plain line every 10 %.
-    fn progress_printer() -> impl FnMut(&Progress) {
-        let tty = std::io::stderr().is_terminal();
-        let mut last_tenth = usize::MAX;
-        move |p: &Progress| {
-            if p.total == 0 {
-                return;
-            }
-            let mut err = std::io::stderr().lock();
-            if tty {
-                let width = 30;
-                let filled = p.done * width / p.total;
-                let _ = write!(
-                    err,
-                    "\r[{}{}] {}/{} ",
-                    "#".repeat(filled),
-                    " ".repeat(width - filled),
-                    p.done,
-                    p.total
-                );
-                if p.done == p.total {
-                    let _ = writeln!(err);
-                }
-            } else {
-                let tenth = p.done * 10 / p.total;
-                if tenth != last_tenth {
-                    last_tenth = tenth;
-                    let _ = writeln!(err, "sync: {}/{} operations", p.done, p.total);
-                }
-            }
-        }
-    }
-
-    pub fn run_sync(args: &SyncArgs) -> ExitCode {
-        if !args.db.is_file() {
-            return fail(format!("no database at {}", args.db.display()));
-        }
-        let store = match Store::open(&args.db) {
-            Ok(store) => store,
-            Err(e) => return fail(format!("{}: {e}", args.db.display())),
-        };
-        if args.prepare_share {
-            if let Err(e) = samtalenotat_core::sync::prepare_share(&args.share, args.timeout) {
-                return fail(format!("{}: {e}", args.share.display()));
-            }
-        }
-        let options = SyncOptions {
-            force: true,
-            op_timeout: args.timeout,
-            expect_prepared_share: true,
-            ..SyncOptions::default()
-        };
-        let now = SystemClock.now();
-        let report = match sync_once(&store, &args.share, now, &options, &mut progress_printer()) {
-            Ok(r) => r,
-            Err(e) => return fail(format!("{}: {e}", args.db.display())),
-        };
-        let pending = store.outbox_status(now).map(|s| s.pending).unwrap_or(0);
-        println!(
-            "written {}, already there {}, confirmed {} artifact(s); conflicts {}, failed {}, \
-             invalid {}, waiting {}; notes still pending: {pending}",
-            report.written,
-            report.already_there,
-            report.confirmed_items,
-            report.conflicts,
-            report.failed,
-            report.rejected,
-            report.waiting
-        );
-        if let Some(e) = &report.error {
-            println!("stopped: {e}");
-        }
-        for f in report
-            .failures
-            .iter()
-            .filter(|f| Some(*f) != report.error.as_ref())
-        {
-            println!("failure: {f}");
-        }
-        if let Ok(status) = store.outbox_status(now) {
-            for c in status.conflicts {
-                println!(
-                    "conflict: {} (another file has this name; it was not touched)",
-                    c.file
-                );
-            }
-        }
-        if report.all_ok() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        }
+        assert_eq!(terminal_safe("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(terminal_safe("a\u{9b}b"), "a\\u{009b}b");
     }
 }

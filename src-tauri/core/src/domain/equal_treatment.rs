@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::record::{
     Decision, Medium, MeetingKind, MeetingRecord, RecordId, RecordingOrigin, RefusalGround,
@@ -58,7 +59,7 @@ impl DecisionFacts {
 }
 
 /// Counts of decisions for one scope (a unit or the whole municipality).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DecisionCounts {
     /// Records where a recording came up at all (asked, open or hidden).
     pub requests: u32,
@@ -96,7 +97,7 @@ impl DecisionCounts {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EqualTreatmentSummary {
     pub unit_name: String,
     pub unit: DecisionCounts,

@@ -17,6 +17,7 @@ pub mod policy;
 pub mod policy_texts;
 pub mod record;
 pub mod rules;
+pub mod time;
 
 pub use equal_treatment::{
     equal_treatment_violations, prior_allowed_in_same_situation, summarize, DecisionCounts,

@@ -12,6 +12,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use sha2::{Digest, Sha256};
 
 use super::incident::{MisuseKind, PoliceReportAssessment};
@@ -26,7 +27,7 @@ pub const BUILTIN_POLICY_TOML: &str = include_str!("../../policy/albertslund.tom
 
 /// The languages every text exists in. Danish is the default (SPEC: the UI speaks Danish by
 /// default, English on request).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -65,7 +66,7 @@ impl LocalizedText {
 
 /// The words for the two parties of a meeting kind (G-SCOPE): borger/medarbejder for citizen
 /// meetings, ansat/leder for employee meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct RoleWords {
     /// "borger", "ansat"
@@ -93,7 +94,7 @@ pub struct Roles {
 }
 
 /// Whether a notice must be given (blocks finishing) or is recommended (advisory).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeLevel {
     Required,
@@ -101,7 +102,7 @@ pub enum NoticeLevel {
 }
 
 /// The recording situations notices apply to (SPEC section 1, last paragraph).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
     /// The meeting is recorded: allowed, or unannounced (allowed by default).

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::policy::{Lang, NoticeLevel, Policy, RoleWords, Situation};
 use super::record::{MeetingKind, RefusalGround};
 use super::rules::{RuleId, ViolationCode};
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct NoticeTextsView {
     pub id: String,
     pub rule: RuleId,
@@ -23,8 +23,7 @@ pub struct NoticeTextsView {
     pub text_refused: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct GroundTextsView {
     pub ground: RefusalGround,
     pub label: String,
@@ -32,8 +31,7 @@ pub struct GroundTextsView {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PolicyTexts {
     pub policy_id: String,
     pub policy_version: String,

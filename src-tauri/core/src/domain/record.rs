@@ -12,6 +12,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use ulid::Ulid;
 
 /// The version of the record JSON structure written by this build.
@@ -19,8 +20,9 @@ pub const RECORD_FORMAT_VERSION: u32 = 1;
 
 /// A record id: a ULID, unique across devices without coordination, and safe as an ASCII
 /// file name on any share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(transparent)]
+#[ts(type = "string")]
 pub struct RecordId(pub Ulid);
 
 impl JsonSchema for RecordId {
@@ -51,7 +53,7 @@ impl FromStr for RecordId {
 
 /// Lifecycle of a record. A finished record never changes; later states (synced) are
 /// tracked by the outbox, not by editing the record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordState {
     Draft,
@@ -68,7 +70,7 @@ impl RecordState {
 }
 
 /// G-SCOPE: who meets whom. The words used in the UI and the note follow from this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// borger ↔ medarbejder
@@ -86,7 +88,7 @@ impl MeetingKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     InPerson,
@@ -96,7 +98,8 @@ pub enum Channel {
 }
 
 /// A member of staff: the meeting lead or a co-deciding leader.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct StaffMember {
     pub name: String,
     pub initials: String,
@@ -109,7 +112,8 @@ impl StaffMember {
 }
 
 /// The facts of the meeting itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub kind: MeetingKind,
     /// For employee meetings: is it of official character (tjenstlig karakter: the employee
@@ -137,7 +141,7 @@ pub struct Meeting {
 }
 
 /// G-UNANNOUNCED: how the recording came up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordingOrigin {
     /// No recording has been asked for or seen (yet).
@@ -148,14 +152,14 @@ pub enum RecordingOrigin {
 }
 
 /// G-DEFAULT: sound is the default; video is outside it and must be decided explicitly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Medium {
     Sound,
     VideoRequested,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Allowed,
@@ -163,7 +167,7 @@ pub enum Decision {
 }
 
 /// When video was requested and the request is allowed: what exactly is allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum VideoScope {
     /// The guideline's default: sound only, no pictures or video.
@@ -174,7 +178,7 @@ pub enum VideoScope {
 
 /// Why the counterpart wants to record, if they say: coded, never free-text health details.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum RecordingReason {
@@ -184,7 +188,8 @@ pub enum RecordingReason {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Recording {
     pub origin: RecordingOrigin,
     pub medium: Medium,
@@ -197,7 +202,8 @@ pub struct Recording {
 }
 
 /// G-NOTICE-LEGAL: was an oral decision (mundtlig afgørelse) made, and what?
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct OralDecision {
     pub made: Option<bool>,
     pub what: String,
@@ -205,7 +211,7 @@ pub struct OralDecision {
 
 /// G-REFUSE-GROUNDS: the objective grounds a refusal can rest on.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum RefusalGround {
@@ -217,7 +223,8 @@ pub enum RefusalGround {
     Other,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Refusal {
     pub grounds: Vec<RefusalGround>,
     /// Description of ground (c).
@@ -234,14 +241,16 @@ pub struct Refusal {
 }
 
 /// G-LEGAL-HELP: HR/Jura consulted about the assessment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct LegalHelp {
     pub consulted_at: Option<DateTime<Utc>>,
     pub note: String,
 }
 
 /// Points from a correction to the finished record it corrects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct AddendumTo {
     pub record_id: RecordId,
     /// SHA-256 (hex) of the original's canonical content.
@@ -249,7 +258,8 @@ pub struct AddendumTo {
 }
 
 /// Identifies the policy a record was made under (SPEC section 7).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct PolicyRef {
     pub id: String,
     pub version: String,
@@ -258,7 +268,8 @@ pub struct PolicyRef {
 }
 
 /// The whole record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
 pub struct MeetingRecord {
     pub format_version: u32,
     pub id: RecordId,
@@ -280,6 +291,17 @@ pub struct MeetingRecord {
 }
 
 impl MeetingRecord {
+    /// The record's JSON as the store keeps it (field order as declared).
+    pub fn stored_json(&self) -> String {
+        serde_json::to_string(self).expect("a record always serialises")
+    }
+
+    /// SHA-256 (hex) of [`Self::stored_json`]: the content hash of a record finished before
+    /// signed notes existed.
+    pub fn content_hash(&self) -> String {
+        crate::digest::sha256_hex(self.stored_json().as_bytes())
+    }
+
     /// A new, empty draft. Sound and "allowed" are not pre-filled here: the UI offers
     /// "allowed" as the default choice, but the record only says what staff chose.
     pub fn new_draft(

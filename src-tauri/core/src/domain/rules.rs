@@ -13,6 +13,7 @@
 use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::input::{self, InputError};
 use super::policy::{NoticeLevel, Policy, Situation};
@@ -27,7 +28,7 @@ use super::record::{
 macro_rules! coded_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $code)] $variant,)*
         }
@@ -159,7 +160,7 @@ coded_enum! {
 }
 
 /// Whether a violation stops the record from being finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Finishing is refused while this stands.
@@ -169,7 +170,7 @@ pub enum Severity {
 }
 
 /// One unmet requirement, pointing at the field to fix.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Violation {
     pub rule: RuleId,
     /// Dotted path into the record's JSON, e.g. `refusal.co_decider.name` or `notices.legal`.

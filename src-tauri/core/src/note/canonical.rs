@@ -23,7 +23,7 @@ use crate::domain::rules::{note_statements, situation};
 use crate::domain::{
     Lang, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordState, Situation, StaffMember,
 };
-use crate::store::records::{content_hash, timestamp};
+use crate::domain::time::timestamp;
 
 /// The `format` field's value.
 pub const NOTE_FORMAT: &str = "samtalenotat-note";
@@ -408,7 +408,7 @@ impl NoteDocument {
             record: NoteRecordInfo {
                 created_at: time(record.created_at),
                 finished_at: time(finished_at),
-                record_hash: content_hash(record),
+                record_hash: record.content_hash(),
             },
             signer: NoteSigner {
                 name: nfc(&signer.name),

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::domain::StaffMember;
-use crate::store::create_private_dir;
+use crate::owner_only::create_private_dir;
 
 /// The shortest passphrase accepted for a new key.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -276,7 +276,10 @@ pub fn generate_key(
             key_id: existing.key_id,
         });
     }
-    create_private_dir(dir).map_err(|e| KeyError::Minisign(e.to_string()))?;
+    create_private_dir(dir).map_err(|e| KeyError::Io {
+        path: e.path,
+        source: e.source,
+    })?;
     let password = Zeroizing::new(passphrase.to_owned());
     let pair = minisign::KeyPair::generate_encrypted_keypair(Some(password.to_string()))
         .map_err(|e| KeyError::Minisign(e.to_string()))?;
@@ -321,7 +324,7 @@ pub fn generate_key(
         key_id: id.to_string(),
         name: staff.name.clone(),
         initials: staff.initials.clone(),
-        created_at: crate::store::records::timestamp(created_at),
+        created_at: crate::domain::time::timestamp(created_at),
     };
     write_new_file(&sec_path(dir, id), sk_text.as_bytes(), 0o600)?;
     write_new_file(&pub_path(dir, id), pk_text.as_bytes(), 0o644)?;

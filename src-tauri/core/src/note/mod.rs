@@ -13,7 +13,8 @@
 //! - `signer.pub`: the staff member's minisign public key (`keys`); its key id is inside it.
 //!
 //! `verify` checks such a folder and names exactly what fails; `export` writes one atomically.
-//! Nothing here knows about windows or dialogs: the shell and the CLI call in.
+//! Nothing here knows about windows, dialogs or the database: the application layer
+//! (`crate::app`) stores what this module makes.
 
 pub mod canonical;
 pub mod export;
@@ -28,11 +29,13 @@ use chrono::{DateTime, Utc};
 
 pub use canonical::{NoteDocument, NoteSigner, NOTE_FORMAT, NOTE_FORMAT_VERSION};
 pub use keys::{KeyError, KeyId, UnlockedKey};
-pub use verify::{verify_folder, Check, TrustedKeys, VerifyReport};
+pub use verify::{
+    verify_folder, Check, KeyLoadReport, SkipReason, SkippedKey, TrustedKeys, VerifyCode,
+    VerifyReport,
+};
 
+pub use crate::digest::sha256_hex;
 use crate::domain::{Lang, MeetingRecord, Policy, StaffMember};
-use crate::store::artifacts::NewArtifact;
-use crate::store::{Store, StoreError};
 
 /// The fixed ASCII names of a note's artifacts.
 pub const NOTE_JSON: &str = "note.json";
@@ -48,8 +51,6 @@ pub const ARTIFACT_WRITE_ORDER: [&str; 5] =
 
 #[derive(Debug, thiserror::Error)]
 pub enum NoteError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
     #[error(transparent)]
     Key(#[from] KeyError),
     #[error("the record must be finished before a note is made of it")]
@@ -94,16 +95,6 @@ impl SignedNote {
             (NOTE_JSON, &self.json[..]),
             (NOTE_JSON_SIG, &self.json_sig[..]),
         ]
-    }
-
-    fn new_artifacts(&self) -> Vec<NewArtifact> {
-        self.artifacts()
-            .into_iter()
-            .map(|(name, bytes)| NewArtifact {
-                name,
-                bytes: bytes.to_vec(),
-            })
-            .collect()
     }
 }
 
@@ -166,31 +157,4 @@ pub fn sign_note(
         public_key: key.public_key_file().as_bytes().to_vec(),
         content_hash,
     })
-}
-
-/// One step for the user: check the rules, make and sign the note of the finished record, and
-/// store the artifacts and the finished record in ONE transaction. Either the record is
-/// finished and its signed note stored, or nothing changed.
-pub fn finish_and_sign(
-    store: &mut Store,
-    id: crate::domain::RecordId,
-    now: DateTime<Utc>,
-    actor: &str,
-    policy: &Policy,
-    signing: Signing<'_>,
-) -> Result<(MeetingRecord, SignedNote), NoteError> {
-    let mut made = None;
-    let record = store.finish_record_with(id, now, actor, policy, |finished| {
-        let note = sign_note(finished, policy, signing, now)?;
-        let artifacts = note.new_artifacts();
-        made = Some(note);
-        Ok::<_, NoteError>(artifacts)
-    })?;
-    let note = made.expect("the note is made before the record is stored");
-    Ok((record, note))
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(bytes))
 }

@@ -37,7 +37,7 @@ pub(crate) fn insert(
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for a in artifacts {
-        let sha = crate::note::sha256_hex(&a.bytes);
+        let sha = crate::digest::sha256_hex(&a.bytes);
         stmt.execute(params![note_id, a.name, a.bytes, sha, created_at])?;
     }
     Ok(())

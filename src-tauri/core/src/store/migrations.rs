@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{restrict_to_owner, StoreError};
+use super::StoreError;
+use crate::owner_only::restrict_to_owner;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
@@ -49,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         name: "list by day",
         sql: include_str!("migrations/0006_list_by_day.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "finished only with its signed note",
+        sql: include_str!("migrations/0007_finish_needs_artifacts.sql"),
     },
 ];
 
@@ -90,7 +96,7 @@ pub fn migrate(
         }
     }
     for migration in pending {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let applied = tx
             .execute_batch(migration.sql)
             .and_then(|()| tx.pragma_update(None, "user_version", migration.version));

@@ -15,12 +15,12 @@ pub mod outbox;
 pub mod records;
 pub mod settings;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use crate::owner_only::{create_private_dir, restrict_to_owner};
 pub use migrations::{Migration, MIGRATIONS};
 
 /// The file name of the database inside the data folder.
@@ -36,6 +36,9 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// A record cannot be finished without what it is finished into (its signed note).
+    #[error("record {0} cannot be finished without its signed artifacts")]
+    NoArtifacts(String),
     #[error(
         "the database has schema version {found}, newer than this program knows ({supported}); \
          use a newer version of Samtalenotat"
@@ -65,6 +68,15 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+impl From<crate::owner_only::PrivatePathError> for StoreError {
+    fn from(e: crate::owner_only::PrivatePathError) -> Self {
+        StoreError::Io {
+            path: e.path,
+            source: e.source,
+        }
+    }
 }
 
 impl Store {
@@ -105,6 +117,20 @@ impl Store {
         &mut self.conn
     }
 
+    /// A write transaction that takes SQLite's write lock at `BEGIN` (`BEGIN IMMEDIATE`).
+    ///
+    /// Why: a deferred transaction that reads first and writes later cannot wait for another
+    /// writer in WAL mode: SQLite answers "database is locked" at once instead of using the
+    /// busy timeout (its snapshot may be stale). With the window's autosave and the sync
+    /// worker writing to one file, that lost saves. Taking the lock first makes the second
+    /// writer wait its turn.
+    pub fn write_transaction(&self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
+    }
+
     /// `PRAGMA quick_check`: "ok" or the problems found. Slow on big files: not for the UI thread.
     pub fn quick_check(&self) -> Result<String, StoreError> {
         Ok(self
@@ -127,51 +153,3 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Creates `dir` (and parents) so that only the user can enter the last level.
-pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    if dir.is_dir() {
-        return Ok(());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io)
-    }
-    #[cfg(not(unix))]
-    {
-        fs::create_dir_all(dir).map_err(io)
-    }
-}
-
-/// Sets mode 0600 on `path` and on SQLite's side files when they exist.
-pub fn restrict_to_owner(path: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mut paths = vec![path.to_path_buf()];
-        for suffix in ["-wal", "-shm"] {
-            let mut side = path.as_os_str().to_owned();
-            side.push(suffix);
-            paths.push(PathBuf::from(side));
-        }
-        for p in paths.iter().filter(|p| p.exists()) {
-            fs::set_permissions(p, fs::Permissions::from_mode(0o600)).map_err(|source| {
-                StoreError::Io {
-                    path: p.clone(),
-                    source,
-                }
-            })?;
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}

@@ -9,6 +9,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Store, StoreError};
 
@@ -117,8 +118,7 @@ pub fn next_attempt_at(now: DateTime<Utc>, attempts: u32) -> DateTime<Utc> {
 }
 
 /// A conflict, as the status line lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ConflictView {
     pub note_id: String,
     /// The path on the share, relative to the share folder, `/`-separated.
@@ -127,15 +127,14 @@ pub struct ConflictView {
 }
 
 /// A classified error and its technical message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LastError {
     pub kind: String,
     pub message: String,
 }
 
 /// The outbox as the UI and the CLI summarise it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OutboxStatus {
     /// Notes with at least one artifact not yet confirmed (conflicts not counted).
     pub pending: u64,
@@ -204,6 +203,13 @@ impl Store {
     }
 
     /// All outbox rows of one state (tests, support).
+    /// Rows in the outbox, whatever their state.
+    pub fn outbox_len(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .connection()
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?)
+    }
+
     pub fn outbox_count(&self, state: ItemState) -> Result<u64, StoreError> {
         Ok(self.connection().query_row(
             "SELECT count(*) FROM outbox WHERE state = ?1",
@@ -231,7 +237,7 @@ impl Store {
             return Ok(());
         }
         let now_text = format_time(now);
-        let tx = self.connection().unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         {
             let mut attempts =
                 tx.prepare_cached("SELECT attempts FROM outbox WHERE note_id = ?1 AND name = ?2")?;
@@ -414,7 +420,7 @@ impl Store {
         watch: &[String],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self.connection().unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         {
             let mut del = tx.prepare_cached("DELETE FROM sync_temp_watch WHERE folder = ?1")?;
             for f in listed.iter().filter(|f| !watch.contains(f)) {

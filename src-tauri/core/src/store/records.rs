@@ -4,10 +4,10 @@
 //! Every write goes through a transaction that also appends to the event log
 //! (`store::events`) and refreshes the search index, so the three never disagree.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, types::Value as SqlValue, OptionalExtension, Row, Transaction};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use super::artifacts::{self, NewArtifact};
 use super::events::{self, EventAction};
@@ -17,9 +17,10 @@ use crate::domain::{
     AddendumTo, DecisionFacts, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
 };
 
+pub use crate::domain::time::timestamp;
+
 /// What the record list shows: enough to recognise a record without loading its body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RecordSummary {
     pub id: String,
     pub state: String,
@@ -71,18 +72,8 @@ pub const MAX_LIST_LIMIT: u32 = 500;
 /// From this many full-text matches on, a search is treated as "common" (see `list_statement`).
 const FTS_COMMON_MATCHES: i64 = 1000;
 
-/// Timestamps are stored as fixed-width RFC 3339 UTC strings so that text order is time order.
-pub fn timestamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-/// SHA-256 (hex) of a record's JSON as stored: what an addendum points to.
-pub fn content_hash(record: &MeetingRecord) -> String {
-    hex::encode(Sha256::digest(body_json(record)))
-}
-
 fn body_json(record: &MeetingRecord) -> String {
-    serde_json::to_string(record).expect("a record always serialises")
+    record.stored_json()
 }
 
 /// Turns user words into an FTS5 query: every word quoted (so no FTS syntax can be
@@ -174,7 +165,7 @@ impl Store {
         if record.state != RecordState::Draft {
             return Err(StoreError::Immutable(record.id.to_string()));
         }
-        let tx = self.connection_mut().transaction()?;
+        let tx = self.write_transaction()?;
         project(&tx, record, None)?;
         let whole = serde_json::to_value(record).expect("a record always serialises");
         events::append(
@@ -203,10 +194,13 @@ impl Store {
         Ok(record)
     }
 
-    /// A new draft correcting a finished record; the original is never changed.
+    /// A new draft correcting the finished record `original`, pointing to it by
+    /// `content_hash` (the original's signed content hash, which the caller looks up: the
+    /// store knows no note format). The original is never changed.
     pub fn create_addendum(
         &mut self,
         original: RecordId,
+        content_hash: &str,
         id: RecordId,
         now: DateTime<Utc>,
         policy: PolicyRef,
@@ -218,15 +212,9 @@ impl Store {
         }
         let mut record = MeetingRecord::new_draft(id, now, base.meeting.kind, policy);
         record.meeting = base.meeting.clone();
-        // The original's content hash: its signed note.json when it has one (what readers of
-        // the share can check), else its stored record JSON (finished before notes existed).
-        let hash = match self.artifact(&original.to_string(), "note.json")? {
-            Some(note) => note.sha256,
-            None => content_hash(&base),
-        };
         record.addendum_to = Some(AddendumTo {
             record_id: original,
-            content_hash: hash,
+            content_hash: content_hash.to_owned(),
         });
         self.insert_record(&record, actor)?;
         Ok(record)
@@ -273,22 +261,12 @@ impl Store {
         Ok(next)
     }
 
-    /// Finishes a draft if the guideline's rules allow it; from then on it never changes.
-    pub fn finish_record(
-        &mut self,
-        id: RecordId,
-        now: DateTime<Utc>,
-        actor: &str,
-        policy: &Policy,
-    ) -> Result<MeetingRecord, StoreError> {
-        self.finish_record_with(id, now, actor, policy, |_| Ok(Vec::new()))
-    }
-
-    /// Finishes a draft like [`Store::finish_record`] and stores the artifacts `make` builds
+    /// Finishes a draft if the guideline's rules allow it, storing the artifacts `make` builds
     /// from the finished record (the signed note) in the SAME transaction: either the record
-    /// is finished with its artifacts, or nothing changed. `make` runs before the
-    /// transaction opens (it may take milliseconds: PDF, signatures); the state is checked
-    /// again inside it.
+    /// is finished with its artifacts, or nothing changed. There is no way to finish without
+    /// artifacts (refused here and by a trigger). `make` runs before the transaction opens
+    /// (it may take milliseconds: PDF, signatures); the state is checked again inside it.
+    /// From then on the record never changes.
     pub fn finish_record_with<E, F>(
         &mut self,
         id: RecordId,
@@ -316,6 +294,9 @@ impl Store {
         next.finished_at = Some(now);
         next.updated_at = now;
         let artifacts = make(&next)?;
+        if artifacts.is_empty() {
+            return Err(StoreError::NoArtifacts(id.to_string()).into());
+        }
         self.write_change_with(&stored, &next, EventAction::Finished, actor, &artifacts)?;
         Ok(next)
     }
@@ -341,7 +322,7 @@ impl Store {
         let old = serde_json::to_value(before).expect("serialises");
         let new = serde_json::to_value(after).expect("serialises");
         let changes = serde_json::to_value(events::diff(&old, &new)).expect("serialises");
-        let tx = self.connection_mut().transaction()?;
+        let tx = self.write_transaction()?;
         // The state check and the write happen in one transaction, so a concurrent finish in
         // another process cannot be overwritten (the trigger also refuses it).
         let state: String = tx.query_row(
@@ -362,7 +343,8 @@ impl Store {
             action,
             &changes,
         )?;
-        project(&tx, after, Some(before))?;
+        // Artifacts before the row turns "finished": the database refuses a finished record
+        // without them (migration 0007).
         if !artifacts.is_empty() {
             artifacts::insert(
                 &tx,
@@ -371,6 +353,7 @@ impl Store {
                 artifacts,
             )?;
         }
+        project(&tx, after, Some(before))?;
         tx.commit()?;
         Ok(())
     }

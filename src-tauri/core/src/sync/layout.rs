@@ -18,9 +18,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
 use chrono::{DateTime, Datelike, Utc};
 use ulid::Ulid;
+
+use crate::note::keys::PublicKeyFile;
 
 /// The folder under the share that belongs to this program and format version.
 pub const ROOT: &str = "samtalenotat/v1";
@@ -161,30 +162,13 @@ pub fn target_path(
     Ok(RelPath(format!("{folder}/{name}")))
 }
 
-/// The key id of a minisign public key file, as minisign shows it: 16 upper-case hex digits
-/// of the 8 key-id bytes read as a little-endian number.
-///
-/// The file is an `untrusted comment:` line, then base64 of `"Ed"`, 8 bytes key id, 32 bytes
-/// Ed25519 key.
+/// The key id of a minisign public key file, as minisign shows it (16 upper-case hex digits),
+/// read from the key itself by the one minisign key parser ([`PublicKeyFile::parse`]).
 pub fn minisign_key_id(file: &[u8]) -> Result<String, LayoutError> {
-    let bad = |why: &str| LayoutError::PublicKey(why.to_owned());
-    let text = std::str::from_utf8(file).map_err(|_| bad("not UTF-8"))?;
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().ok_or_else(|| bad("empty"))?;
-    let payload = if first.starts_with("untrusted comment:") {
-        lines.next().ok_or_else(|| bad("no key line"))?
-    } else {
-        first
-    };
-    let raw = base64::engine::general_purpose::STANDARD
-        .decode(payload)
-        .map_err(|_| bad("key line is not base64"))?;
-    if raw.len() != 42 || &raw[..2] != b"Ed" {
-        return Err(bad("not an Ed25519 key of 42 bytes"));
-    }
-    let mut id = [0u8; 8];
-    id.copy_from_slice(&raw[2..10]);
-    Ok(format!("{:016X}", u64::from_le_bytes(id)))
+    let text = std::str::from_utf8(file).map_err(|_| LayoutError::PublicKey("not UTF-8".into()))?;
+    PublicKeyFile::parse(text)
+        .map(|k| k.key_id.to_string())
+        .map_err(LayoutError::PublicKey)
 }
 
 #[cfg(test)]
@@ -218,6 +202,7 @@ mod tests {
 
     #[test]
     fn key_id_is_little_endian_upper_hex() {
+        use base64::Engine;
         let mut raw = b"Ed".to_vec();
         raw.extend_from_slice(&[0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08]);
         raw.extend_from_slice(&[9u8; 32]);

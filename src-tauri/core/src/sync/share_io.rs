@@ -14,8 +14,6 @@
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::io::IntoRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -239,26 +237,15 @@ pub fn sync_folder(dir: &Path) -> Result<(), ShareError> {
 /// many new names. Unsupported is an error, and the caller falls back to [`sync_folder`].
 pub fn sync_filesystem(root: &Path) -> Result<(), ShareError> {
     let f = File::open(root).map_err(|e| ShareError::from_io(&root.display().to_string(), &e))?;
-    use std::os::unix::io::AsRawFd;
-    // SAFETY: `f` is an open file descriptor for the duration of the call.
-    if unsafe { libc::syncfs(f.as_raw_fd()) } == 0 {
-        Ok(())
-    } else {
-        let e = io::Error::last_os_error();
-        Err(ShareError::from_io(&root.display().to_string(), &e))
-    }
+    rustix::fs::syncfs(&f).map_err(|e| {
+        ShareError::from_io(&root.display().to_string(), &io::Error::from(e))
+    })
 }
 
 /// Closes a file and reports the error `Drop` would swallow: on SMB through FUSE (rclone)
 /// `fsync` is a no-op and a failed upload shows up only here.
 pub fn close_checked(file: File) -> io::Result<()> {
-    let fd = file.into_raw_fd();
-    // SAFETY: `fd` was just released by `into_raw_fd`, so it is open and owned by no one else.
-    if unsafe { libc::close(fd) } == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    nix::unistd::close(file).map_err(|e| io::Error::from_raw_os_error(e as i32))
 }
 
 /// Writes `bytes` to a new file (create-only), syncs and closes it, checking every step.
@@ -340,26 +327,14 @@ pub fn place_no_replace(temp: &Path, final_path: &Path, method: &AtomicU8) -> io
 }
 
 fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
-    let c = |p: &Path| {
-        std::ffi::CString::new(p.as_os_str().as_bytes())
-            .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
-    };
-    let (from, to) = (c(from)?, c(to)?);
-    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD with absolute or relative paths.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            from.as_ptr(),
-            libc::AT_FDCWD,
-            to.as_ptr(),
-            libc::RENAME_NOREPLACE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        from,
+        rustix::fs::CWD,
+        to,
+        rustix::fs::RenameFlags::NOREPLACE,
+    )
+    .map_err(io::Error::from)
 }
 
 /// Reads a file and returns its SHA-256 (lower-case hex) and length.

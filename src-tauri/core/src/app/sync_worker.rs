@@ -1,26 +1,20 @@
 //! The background sync worker: one thread that publishes the outbox to the share.
 //!
-//! It never runs on the UI thread and never holds the app's store mutex: it has its own
-//! SQLite connection (WAL and the busy timeout let it work beside the window's), and all share
-//! I/O inside [`sync_once`] runs on a further thread with a timeout per operation, so a hung
-//! share can neither freeze the window nor block saving.
+//! It never runs on the UI thread and never holds the window's database connection: it has
+//! its own [`App`] (its own SQLite connection; WAL and the busy timeout let it work beside the
+//! window's), and all share I/O inside a run goes through a further thread with a timeout per
+//! operation, so a hung share can neither freeze the window nor block saving.
 //!
 //! When it runs: on demand ([`SyncWorker::wake_now`], "Synkronisér nu", ignoring the backoff);
 //! within [`TICK`] of a note being signed (the outbox grew); and every [`POLL`] otherwise, which
 //! is how a share that comes back after days is noticed. A poll with nothing due does not touch
 //! the share at all.
 
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use samtalenotat_core::clock::{Clock, SystemClock};
-use samtalenotat_core::store::{Store, DATABASE_FILE_NAME};
-use samtalenotat_core::sync::share_io::PREPARED_MARKER;
-use samtalenotat_core::sync::{sync_once, SyncOptions};
-
-use crate::state::DEFAULT_SHARE_DIR_NAME;
+use super::{App, AppConfig};
 
 /// How often the worker looks at the outbox for newly signed notes.
 pub const TICK: Duration = Duration::from_secs(2);
@@ -33,14 +27,15 @@ pub struct SyncWorker {
 }
 
 impl SyncWorker {
-    /// Starts the worker thread for the data folder `data_dir`.
-    pub fn start(data_dir: PathBuf) -> SyncWorker {
+    /// Starts the worker thread on a second connection to `app`'s data.
+    pub fn start(app: &App) -> SyncWorker {
         let (tx, rx) = mpsc::channel::<()>();
         let running = Arc::new(AtomicBool::new(false));
         let flag = running.clone();
+        let config = app.config().clone();
         let spawned = std::thread::Builder::new()
             .name("samtalenotat-sync".into())
-            .spawn(move || worker_loop(&data_dir, &rx, &flag));
+            .spawn(move || worker_loop(&config, &rx, &flag));
         if let Err(e) = spawned {
             eprintln!("samtalenotat: the sync worker could not start: {e}");
         }
@@ -63,32 +58,8 @@ impl SyncWorker {
     }
 }
 
-/// The share folder in effect and whether the user configured it. The default `<data>/share`
-/// is the app's own local folder: created and prepared here. A configured share is never
-/// created, and must have been prepared (settings): an unmounted share must show as missing.
-fn share_dir(data_dir: &Path, store: &Store) -> (PathBuf, bool) {
-    let configured = store
-        .load_settings()
-        .map(|s| s.share_dir)
-        .unwrap_or_default();
-    if configured.is_empty() {
-        let dir = data_dir.join(DEFAULT_SHARE_DIR_NAME);
-        let _ = std::fs::create_dir_all(dir.join(PREPARED_MARKER));
-        (dir, false)
-    } else {
-        (PathBuf::from(configured), true)
-    }
-}
-
-fn outbox_len(store: &Store) -> i64 {
-    store
-        .connection()
-        .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
-        .unwrap_or(-1)
-}
-
-fn worker_loop(data_dir: &Path, wake: &mpsc::Receiver<()>, running: &AtomicBool) {
-    let mut store: Option<Store> = None;
+fn worker_loop(config: &AppConfig, wake: &mpsc::Receiver<()>, running: &AtomicBool) {
+    let mut app: Option<App> = None;
     let mut last_run: Option<Instant> = None;
     let mut last_len = -1;
     loop {
@@ -97,20 +68,17 @@ fn worker_loop(data_dir: &Path, wake: &mpsc::Receiver<()>, running: &AtomicBool)
             Err(mpsc::RecvTimeoutError::Timeout) => false,
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        if store.is_none() {
-            match Store::open(&data_dir.join(DATABASE_FILE_NAME)) {
-                Ok(s) => store = Some(s),
-                Err(e) => {
-                    eprintln!("samtalenotat: sync worker cannot open the database: {e}");
-                    running.store(false, Ordering::SeqCst);
-                    continue;
-                }
+        if app.is_none() {
+            match App::open(config.clone()) {
+                Ok(opened) => app = Some(opened),
+                Err(e) => eprintln!("samtalenotat: sync worker cannot open the database: {e}"),
             }
         }
-        let Some(store) = store.as_ref() else {
+        let Some(app) = app.as_ref() else {
+            running.store(false, Ordering::SeqCst);
             continue;
         };
-        let len = outbox_len(store);
+        let len = app.outbox_len().unwrap_or(-1);
         let grew = len != last_len;
         let poll_due = last_run.is_none_or(|t| t.elapsed() >= POLL);
         if !(forced || grew || poll_due) {
@@ -119,13 +87,7 @@ fn worker_loop(data_dir: &Path, wake: &mpsc::Receiver<()>, running: &AtomicBool)
         // Several wake-ups queued while running count as one.
         while wake.try_recv().is_ok() {}
         running.store(true, Ordering::SeqCst);
-        let (share, configured) = share_dir(data_dir, store);
-        let options = SyncOptions {
-            force: forced,
-            expect_prepared_share: configured,
-            ..SyncOptions::default()
-        };
-        if let Err(e) = sync_once(store, &share, SystemClock.now(), &options, &mut |_| {}) {
+        if let Err(e) = app.sync_once(forced, None, &mut |_| {}) {
             eprintln!("samtalenotat: sync failed: {e}");
         }
         last_run = Some(Instant::now());

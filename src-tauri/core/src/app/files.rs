@@ -1,0 +1,197 @@
+//! Actions on files rather than on this PC's database: what the command-line tool does with
+//! a record file, a key folder or a note folder. Same parsing, rules and signing as the
+//! window's actions.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use zeroize::Zeroizing;
+
+use super::error::{AppError, ErrorCode, ErrorParams};
+use super::input::{check_record_times, from_json_text, MAX_DOCUMENT_BYTES};
+use crate::domain::rules::{can_finish, validate};
+use crate::domain::{
+    validate_incident, Lang, MeetingKind, MeetingRecord, MisuseIncident, Policy, RecordState,
+    StaffMember, Violation,
+};
+use crate::note::export::write_note_folder;
+use crate::note::keys::{self, KeyInfo, KeyOwner};
+use crate::note::{sign_note, verify_folder, Signing, TrustedKeys, VerifyReport};
+
+/// Reads a JSON file of at most [`MAX_DOCUMENT_BYTES`].
+pub fn read_document(path: &Path) -> Result<String, AppError> {
+    let file_error = |e: std::io::Error| {
+        AppError::new(ErrorCode::FileAccess, format!("{}: {e}", path.display())).with_params(
+            ErrorParams {
+                path: Some(path.display().to_string()),
+                ..ErrorParams::default()
+            },
+        )
+    };
+    let len = std::fs::metadata(path).map_err(file_error)?.len();
+    if len > MAX_DOCUMENT_BYTES as u64 {
+        return Err(AppError::new(
+            ErrorCode::TextTooLong,
+            format!(
+                "{}: {len} bytes, more than {MAX_DOCUMENT_BYTES}",
+                path.display()
+            ),
+        ));
+    }
+    std::fs::read_to_string(path).map_err(file_error)
+}
+
+/// A record file, parsed strictly (unknown fields refused, times bounded).
+pub fn read_record(path: &Path) -> Result<MeetingRecord, AppError> {
+    let record: MeetingRecord = from_json_text(&read_document(path)?)?;
+    check_record_times(&record)?;
+    Ok(record)
+}
+
+/// What `validate` found in a file: a meeting record or a misuse incident.
+#[derive(Debug, Clone)]
+pub struct FileValidation {
+    pub violations: Vec<Violation>,
+    /// The meeting kind whose words the messages use.
+    pub kind: MeetingKind,
+}
+
+impl FileValidation {
+    pub fn can_finish(&self) -> bool {
+        can_finish(&self.violations)
+    }
+}
+
+/// Checks a meeting record (or misuse incident) file against the guideline's rules.
+pub fn validate_file(
+    path: &Path,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> Result<FileValidation, AppError> {
+    let text = read_document(path)?;
+    let value: serde_json::Value = from_json_text(&text)?;
+    // A misuse incident has `meeting_id`; a meeting record has `meeting`.
+    if value.get("meeting_id").is_some() {
+        let incident: MisuseIncident = from_json_text(&text)?;
+        return Ok(FileValidation {
+            violations: validate_incident(&incident, now),
+            kind: MeetingKind::Citizen,
+        });
+    }
+    let record: MeetingRecord = from_json_text(&text)?;
+    check_record_times(&record)?;
+    Ok(FileValidation {
+        violations: validate(&record, policy, now),
+        kind: record.meeting.kind,
+    })
+}
+
+/// Makes a staff member's signing key in `dir`.
+pub fn create_key_in(
+    dir: &Path,
+    name: &str,
+    initials: &str,
+    passphrase: &Zeroizing<String>,
+    now: DateTime<Utc>,
+) -> Result<KeyInfo, AppError> {
+    use crate::domain::input::{clean_required_text, MAX_INITIALS_CHARS, MAX_NAME_CHARS};
+    let staff = StaffMember {
+        name: clean_required_text("name", name, MAX_NAME_CHARS)?,
+        initials: clean_required_text("initials", initials, MAX_INITIALS_CHARS)?,
+    };
+    Ok(keys::generate_key(dir, &staff, passphrase, now)?)
+}
+
+/// A note signed from a record file.
+#[derive(Debug, Clone)]
+pub struct SignedFolder {
+    pub note_id: String,
+    pub key_id: String,
+    pub content_hash: String,
+    pub files: Vec<PathBuf>,
+}
+
+/// What signing a record file needs.
+pub struct SignFile<'a> {
+    pub record: &'a Path,
+    pub key: &'a Path,
+    pub out: &'a Path,
+    pub lang: Lang,
+    pub policy: &'a Policy,
+    pub now: DateTime<Utc>,
+}
+
+/// Finishes a draft record file (it must pass the rules) and writes its signed note to
+/// `out`. The signer is the key's owner file beside it, else the meeting lead.
+pub fn sign_file(
+    request: SignFile<'_>,
+    passphrase: Zeroizing<String>,
+) -> Result<SignedFolder, AppError> {
+    let record = read_record(request.record)?;
+    if record.state != RecordState::Draft {
+        return Err(AppError::new(
+            ErrorCode::RecordFinished,
+            "the record is already finished; a correction is an addendum",
+        ));
+    }
+    let violations = validate(&record, request.policy, request.now);
+    if !can_finish(&violations) {
+        return Err(AppError::rule_violation(violations));
+    }
+    let key = keys::unlock(request.key, &passphrase)?;
+    drop(passphrase);
+    let owner_path = request.key.with_extension("signer.json");
+    let signer = std::fs::read_to_string(&owner_path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<KeyOwner>(&t).ok())
+        .map(|o| StaffMember {
+            name: o.name,
+            initials: o.initials,
+        })
+        .unwrap_or_else(|| record.meeting.lead.clone());
+    let mut finished = record;
+    finished.policy = request.policy.reference();
+    finished.state = RecordState::Finished;
+    finished.finished_at = Some(request.now);
+    finished.updated_at = request.now;
+    let signing = Signing {
+        key: &key,
+        signer: &signer,
+        lang: request.lang,
+    };
+    let note = sign_note(&finished, request.policy, signing, request.now)?;
+    let files = write_note_folder(request.out, &note.artifacts())?;
+    Ok(SignedFolder {
+        note_id: note.note_id.clone(),
+        key_id: key.key_id().to_string(),
+        content_hash: note.content_hash.clone(),
+        files: files.iter().map(|f| request.out.join(f)).collect(),
+    })
+}
+
+/// Verifies a note folder against the keys in `keys` (every `*.pub`), or, without, against
+/// the folder's own `signer.pub` (intact, but not who signed).
+pub fn verify_with_keys(dir: &Path, keys: Option<&Path>) -> Result<VerifyReport, AppError> {
+    if !dir.is_dir() {
+        return Err(AppError::field(
+            ErrorCode::BadPath,
+            "folder",
+            format!("{} is not a folder", dir.display()),
+        ));
+    }
+    let Some(keys) = keys else {
+        return Ok(verify_folder(dir, &TrustedKeys::new(), true));
+    };
+    let mut trusted = TrustedKeys::new();
+    trusted.add_dir(keys).map_err(|e| {
+        AppError::new(ErrorCode::FileAccess, format!("{}: {e}", keys.display()))
+    })?;
+    if trusted.is_empty() {
+        return Err(AppError::field(
+            ErrorCode::BadPath,
+            "keys",
+            format!("no public keys (*.pub) in {}", keys.display()),
+        ));
+    }
+    Ok(verify_folder(dir, &trusted, false))
+}
