@@ -18,6 +18,7 @@ use samtalenotat_core::app::sync_worker::SyncWorker;
 use samtalenotat_core::clock::{Clock, SystemClock};
 use tauri::Runtime;
 
+pub use commands::note::FolderChoice;
 pub use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
 
 /// Where the app keeps its data, and the clock it runs on.
@@ -51,6 +52,15 @@ impl ShellConfig {
 
 /// Adds plugins, the opened application and the commands to a builder of any runtime.
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Builder<R> {
+    app_builder_with(builder, app, FolderChoice::Dialog)
+}
+
+/// Like [`app_builder`], with folder choices from `folders` (tests on the mock runtime).
+pub fn app_builder_with<R: Runtime>(
+    builder: tauri::Builder<R>,
+    app: App,
+    folders: FolderChoice,
+) -> tauri::Builder<R> {
     let handler: fn(tauri::ipc::Invoke<R>) -> bool = tauri::generate_handler![
         commands::records::list_records,
         commands::records::create_draft,
@@ -77,6 +87,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::B
         .plugin(tauri_plugin_dialog::init())
         .manage(worker)
         .manage(app)
+        .manage(folders)
         .setup(|app| {
             window_size::restore(app.handle());
             Ok(())

@@ -45,7 +45,10 @@ mod tests {
     fn hooks_work_only_in_test_builds() {
         std::env::set_var(EXPORT_DIR_ENV, "/tmp/x");
         std::env::set_var(NOW_ENV, "2026-01-01T00:00:00Z");
-        assert_eq!(folder(EXPORT_DIR_ENV).is_some(), cfg!(feature = "test-hooks"));
+        assert_eq!(
+            folder(EXPORT_DIR_ENV).is_some(),
+            cfg!(feature = "test-hooks")
+        );
         assert_eq!(clock().is_some(), cfg!(feature = "test-hooks"));
     }
 }

@@ -12,14 +12,11 @@ fn create_draft_then_list_returns_it() {
     let app = app(&dir);
     let main = window(&app, "main");
 
-    let created = call(
-        &main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
-    )
-    .expect("create_draft succeeds");
+    let created = call(&main, "create_draft", json!({ "kind": "citizen" }))
+        .expect("create_draft succeeds")["record"]
+        .clone();
     assert_eq!(created["state"], "draft");
-    assert_eq!(created["kind"], "citizen");
+    assert_eq!(created["meeting"]["kind"], "citizen");
 
     let list = call(
         &main,
@@ -38,13 +35,7 @@ fn drafts_survive_reopening_the_database() {
     let id = {
         let app = app(&dir);
         let main = window(&app, "main");
-        call(
-            &main,
-            "create_draft",
-            json!({ "input": { "kind": "employee" } }),
-        )
-        .unwrap()["id"]
-            .clone()
+        call(&main, "create_draft", json!({ "kind": "employee" })).unwrap()["record"]["id"].clone()
     };
     let app = app(&dir);
     let main = window(&app, "main");
@@ -70,8 +61,9 @@ fn bad_arguments_get_invalid_input_naming_the_field() {
         json!({ "query": { "text": null, "limit": 0 } }),
     )
     .expect_err("limit 0 is refused");
-    assert_eq!(err["code"], "invalid_input");
-    assert!(err["message"].as_str().unwrap().contains("query.limit"));
+    assert_eq!(err["code"], "out_of_range");
+    assert_eq!(err["field"], "query.limit");
+    assert_eq!(err["params"], json!({ "min": "1", "max": "500" }));
 
     let long = "x".repeat(201);
     let err = call(
@@ -80,8 +72,9 @@ fn bad_arguments_get_invalid_input_naming_the_field() {
         json!({ "query": { "text": long, "limit": 10 } }),
     )
     .expect_err("overlong search text is refused");
-    assert_eq!(err["code"], "invalid_input");
-    assert!(err["message"].as_str().unwrap().contains("query.text"));
+    assert_eq!(err["code"], "text_too_long");
+    assert_eq!(err["field"], "query.text");
+    assert_eq!(err["params"], json!({ "max": "200", "actual": "201" }));
 
     let err = call(
         &main,
@@ -89,21 +82,18 @@ fn bad_arguments_get_invalid_input_naming_the_field() {
         json!({ "query": { "text": "a\u{7}b", "limit": 10 } }),
     )
     .expect_err("control characters are refused");
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "text_control_character");
+    assert_eq!(err["params"]["code_point"], "U+0007");
 
     // An unknown meeting kind never reaches the core: deserialisation rejects it at the
     // boundary, before the command runs.
-    let err = call(
-        &main,
-        "create_draft",
-        json!({ "input": { "kind": "party" } }),
-    )
-    .expect_err("unknown kind is refused");
+    let err = call(&main, "create_draft", json!({ "kind": "party" }))
+        .expect_err("unknown kind is refused");
     assert!(err.to_string().contains("unknown variant `party`"), "{err}");
     let err = call(
         &main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen", "extra": 1 } }),
+        "list_records",
+        json!({ "query": { "limit": 10, "extra": 1 } }),
     )
     .expect_err("unknown fields are refused");
     assert!(err.to_string().contains("unknown field `extra`"), "{err}");
@@ -150,21 +140,19 @@ fn save_get_and_finish_a_draft_through_ipc() {
     let app = app(&dir);
     let main = window(&app, "main");
 
-    let empty = call(
-        &main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
-    )
-    .unwrap();
-    let view = call(&main, "get_record", json!({ "id": empty["id"] })).unwrap();
+    let empty = call(&main, "create_draft", json!({ "kind": "citizen" })).unwrap();
+    let view = call(&main, "get_record", json!({ "id": empty["record"]["id"] })).unwrap();
     assert!(
         !view["violations"].as_array().unwrap().is_empty(),
         "an empty draft has open rules"
     );
-    let err = call(&main, "finish_record", json!({ "id": empty["id"] }))
-        .expect_err("an empty draft cannot be finished");
-    assert_eq!(err["code"], "rule_violation");
-    assert!(err["message"].as_str().unwrap().contains("G-"), "{err}");
+    let err = call(
+        &main,
+        "finish_record",
+        json!({ "id": empty["record"]["id"] }),
+    )
+    .expect_err("there is no way to finish a record without signing it");
+    assert!(err.to_string().contains("finish_record"), "{err}");
 
     let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     // Text arrives untrimmed and decomposed; it is stored trimmed and NFC.
@@ -179,11 +167,45 @@ fn save_get_and_finish_a_draft_through_ipc() {
         .collect();
     assert!(blocking.is_empty(), "{blocking:?}");
 
-    let finished = call(&main, "finish_record", json!({ "id": record["id"] })).unwrap();
-    assert_eq!(finished["record"]["state"], "finished");
-    let err = call(&main, "save_draft", json!({ "record": record }))
-        .expect_err("a finished record is immutable");
-    assert_eq!(err["code"], "rule_violation");
+    assert_eq!(saved["record"]["state"], "draft");
+}
+
+#[test]
+fn a_misspelled_field_is_refused_and_named_not_dropped() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
+    record["meeting"]["casenumber"] = json!("27.00.00-G01-1-26");
+    let err = call(&main, "save_draft", json!({ "record": record })).expect_err("refused");
+    assert_eq!(err["code"], "unknown_field");
+    assert_eq!(err["field"], "meeting.casenumber");
+    let mut settings = call(&main, "get_settings", json!({})).unwrap()["settings"].clone();
+    settings["shareFolder"] = json!("/x");
+    let err = call(&main, "save_settings", json!({ "settings": settings })).expect_err("refused");
+    assert_eq!(err["code"], "unknown_field");
+    assert_eq!(err["field"], "shareFolder");
+}
+
+#[test]
+fn a_time_outside_2000_to_2099_is_refused_and_named() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
+    for (field, time) in [
+        ("starts_at", "-262143-01-01T00:00:00Z"),
+        ("ends_at", "2100-01-01T00:00:00Z"),
+        ("starts_at", "1999-12-31T23:59:59Z"),
+    ] {
+        let mut bad = record.clone();
+        bad["meeting"][field] = json!(time);
+        let err = call(&main, "save_draft", json!({ "record": bad })).expect_err(time);
+        assert_eq!(err["code"], "time_out_of_range", "{time}: {err}");
+        assert_eq!(err["field"], format!("meeting.{field}"));
+    }
+    record["meeting"]["ends_at"] = json!("2099-12-31T23:59:59Z");
+    call(&main, "save_draft", json!({ "record": record })).expect("the last second is fine");
 }
 
 #[test]
@@ -196,14 +218,8 @@ fn a_bad_field_is_named_and_the_stored_draft_is_kept() {
 
     record["meeting"]["counterpart"] = json!("Navn\u{1b}[31m");
     let err = call(&main, "save_draft", json!({ "record": record })).expect_err("refused");
-    assert_eq!(err["code"], "invalid_input");
-    assert!(
-        err["message"]
-            .as_str()
-            .unwrap()
-            .contains("meeting.counterpart"),
-        "{err}"
-    );
+    assert_eq!(err["code"], "text_control_character");
+    assert_eq!(err["field"], "meeting.counterpart");
     let view = call(&main, "get_record", json!({ "id": record["id"] })).unwrap();
     assert_eq!(
         view["record"]["meeting"]["counterpart"],
@@ -212,7 +228,7 @@ fn a_bad_field_is_named_and_the_stored_draft_is_kept() {
     );
 
     let err = call(&main, "get_record", json!({ "id": "not-a-ulid" })).expect_err("bad id");
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "bad_id");
     let err = call(
         &main,
         "get_record",
@@ -230,7 +246,7 @@ fn cpr_looking_text_is_flagged_for_a_warning() {
     let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     record["meeting"]["counterpart"] = json!("Jens Hansen 070390-1234");
     let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
-    assert_eq!(saved["cprWarnings"], json!(["meeting.counterpart"]));
+    assert_eq!(saved["cpr_warnings"], json!(["meeting.counterpart"]));
 }
 
 #[test]
@@ -240,7 +256,7 @@ fn settings_round_trip_and_name_the_staff_member_in_new_drafts() {
     let main = window(&app, "main");
     let view = call(&main, "get_settings", json!({})).unwrap();
     assert_eq!(view["settings"]["language"], "da");
-    assert!(view["effectiveShareDir"]
+    assert!(view["effective_share_dir"]
         .as_str()
         .unwrap()
         .ends_with("share"));
@@ -250,7 +266,7 @@ fn settings_round_trip_and_name_the_staff_member_in_new_drafts() {
         "units": ["Borgerservice", "borgerservice", "Jobcenter"],
         "rooms": ["Mødelokale 1"],
         "language": "en",
-        "shareDir": ""
+        "share_dir": ""
     });
     let saved = call(&main, "save_settings", json!({ "settings": settings })).unwrap();
     assert_eq!(saved["settings"]["staff"]["name"], "Mette Sørensen");
@@ -261,20 +277,22 @@ fn settings_round_trip_and_name_the_staff_member_in_new_drafts() {
 
     let bad = json!({
         "staff": { "name": "X", "initials": "X" }, "units": [], "rooms": [],
-        "language": "da", "shareDir": "relativ/mappe"
+        "language": "da", "share_dir": "relativ/mappe"
     });
     let err = call(&main, "save_settings", json!({ "settings": bad })).expect_err("relative");
-    assert_eq!(err["code"], "invalid_input");
-    assert!(err["message"].as_str().unwrap().contains("shareDir"));
+    assert_eq!(err["code"], "bad_path");
+    assert_eq!(err["field"], "share_dir");
 
-    let created = call(
-        &main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
+    let created = call(&main, "create_draft", json!({ "kind": "citizen" })).unwrap();
+    assert_eq!(created["record"]["meeting"]["lead"]["initials"], "MESO");
+    // Prefilled in the one "created" event, not by a second write.
+    let store = samtalenotat_core::store::Store::open(
+        &dir.data_dir()
+            .join(samtalenotat_core::store::DATABASE_FILE_NAME),
     )
     .unwrap();
-    let view = call(&main, "get_record", json!({ "id": created["id"] })).unwrap();
-    assert_eq!(view["record"]["meeting"]["lead"]["initials"], "MESO");
+    let id = created["record"]["id"].as_str().unwrap().parse().unwrap();
+    assert_eq!(store.record_events(id).unwrap().len(), 1);
 }
 
 #[test]
@@ -304,23 +322,20 @@ fn choosing_a_share_prepares_it_and_a_missing_share_is_refused() {
     let settings = |share: &std::path::Path| {
         json!({ "settings": {
             "staff": { "name": "Ali Hansen", "initials": "ALHA" }, "units": [], "rooms": [],
-            "language": "da", "shareDir": share.to_str().unwrap()
+            "language": "da", "share_dir": share.to_str().unwrap()
         }})
     };
     let share = dir.path().join("faelles");
     let err = call(&main, "save_settings", settings(&share)).expect_err("no such folder");
-    assert_eq!(err["code"], "invalid_input");
-    assert!(
-        err["message"].as_str().unwrap().contains("shareDir"),
-        "{err}"
-    );
+    assert_eq!(err["code"], "share_missing");
+    assert_eq!(err["field"], "share_dir");
     assert!(!share.exists(), "the share folder itself is never created");
     let before = call(&main, "get_settings", json!({})).unwrap();
-    assert_eq!(before["settings"]["shareDir"], "", "nothing was saved");
+    assert_eq!(before["settings"]["share_dir"], "", "nothing was saved");
 
     std::fs::create_dir(&share).unwrap();
     let saved = call(&main, "save_settings", settings(&share)).unwrap();
-    assert_eq!(saved["effectiveShareDir"], share.to_str().unwrap());
+    assert_eq!(saved["effective_share_dir"], share.to_str().unwrap());
     assert!(
         share.join("samtalenotat").is_dir(),
         "the share is marked as ours"

@@ -11,5 +11,6 @@ mod harness;
 mod ipc;
 mod mock_app;
 mod note_ipc;
+mod shell_shape;
 mod sync_ipc;
 mod webdriver;

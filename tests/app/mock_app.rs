@@ -1,23 +1,32 @@
 //! The app on Tauri's mock runtime, shared by the IPC test modules: the real builder, state,
 //! commands and capabilities, without a window system.
 
-use samtalenotat_app::{app_builder, AppState};
+use std::sync::Arc;
+
+use samtalenotat_app::{app_builder_with, App, AppConfig, FolderChoice};
+use samtalenotat_core::clock::SystemClock;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 use crate::harness::TestDir;
 
-pub fn app(dir: &TestDir) -> App<MockRuntime> {
-    let state = AppState::open(&dir.data_dir()).expect("store opens");
-    app_builder(mock_builder(), state)
+/// The app on the mock runtime. The folder "dialogs" answer `<test dir>/eksport` (export)
+/// and `<test dir>/verify` (verify).
+pub fn app(dir: &TestDir) -> tauri::App<MockRuntime> {
+    let core = App::open(AppConfig::new(dir.data_dir(), Arc::new(SystemClock))).expect("opens");
+    let folders = FolderChoice::Fixed {
+        export: Some(dir.path().join("eksport")),
+        verify: Some(dir.path().join("verify")),
+    };
+    app_builder_with(mock_builder(), core, folders)
         .build(tauri::generate_context!())
         .expect("app builds on the mock runtime")
 }
 
-pub fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+pub fn window(app: &tauri::App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
     WebviewWindowBuilder::new(app, label, Default::default())
         .build()
         .expect("mock window")
@@ -51,13 +60,7 @@ pub fn fixture(name: &str) -> Value {
 /// A saved draft with a fixture's content, its times moved to this meeting (notices are
 /// given during the meeting, not at the fixture's date).
 pub fn finishable_draft(main: &WebviewWindow<MockRuntime>, fixture_name: &str) -> Value {
-    let created = call(
-        main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
-    )
-    .unwrap();
-    let view = call(main, "get_record", json!({ "id": created["id"] })).unwrap();
+    let view = call(main, "create_draft", json!({ "kind": "citizen" })).unwrap();
     let mut record = fixture(fixture_name);
     for key in ["id", "created_at", "updated_at", "policy"] {
         record[key] = view["record"][key].clone();

@@ -3,12 +3,10 @@
 //! export (the folder dialog bypassed by its documented test hook), and the real `minisign`
 //! tool on the exported files.
 //!
-//! The dialog hooks are environment variables, which are process-wide while tests run in
-//! parallel: every test that sets one holds `ENV_LOCK`.
+//! The folder "dialogs" answer fixed folders on the mock runtime (`mock_app::app`).
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::Mutex;
 
 use serde_json::{json, Value};
 use tauri::test::MockRuntime;
@@ -17,14 +15,12 @@ use tauri::WebviewWindow;
 use crate::harness::TestDir;
 use crate::mock_app::*;
 
-static ENV_LOCK: Mutex<()> = Mutex::new(());
-
 const PASSPHRASE: &str = "korrekt hest batteri";
 
 fn set_staff(main: &WebviewWindow<MockRuntime>) {
     let settings = json!({
         "staff": { "name": "Mette Sørensen", "initials": "MESO" },
-        "units": [], "rooms": [], "language": "da", "shareDir": ""
+        "units": [], "rooms": [], "language": "da", "share_dir": ""
     });
     call(main, "save_settings", json!({ "settings": settings })).unwrap();
 }
@@ -50,14 +46,15 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     // No staff member yet: no key, and none can be made.
     let status = call(&main, "key_status", json!({})).unwrap();
     assert_eq!(status["exists"], false);
-    assert_eq!(status["keyId"], Value::Null);
+    assert_eq!(status["key_id"], Value::Null);
     let err = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
-    assert!(err["message"].as_str().unwrap().contains("staff"), "{err}");
+    assert_eq!(err["code"], "no_staff", "{err}");
+    assert_eq!(err["field"], "staff");
 
     set_staff(&main);
     let err = call(&main, "create_key", json!({ "passphrase": "kort" })).unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "passphrase_too_short");
+    assert_eq!(err["params"]["min"], "8");
     assert!(
         err["message"].as_str().unwrap().contains("passphrase"),
         "{err}"
@@ -74,18 +71,18 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
 
     let made = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap();
     assert_eq!(made["exists"], true);
-    assert_eq!(made["signerInitials"], "MESO");
-    assert_eq!(made["signerName"], "Mette Sørensen");
-    let key_id = made["keyId"].as_str().unwrap().to_owned();
+    assert_eq!(made["signer_initials"], "MESO");
+    assert_eq!(made["signer_name"], "Mette Sørensen");
+    let key_id = made["key_id"].as_str().unwrap().to_owned();
     assert_eq!(key_id.len(), 16);
-    let pub_path = made["publicKeyPath"].as_str().unwrap().to_owned();
+    let pub_path = made["public_key_path"].as_str().unwrap().to_owned();
     assert!(
         pub_path.ends_with(&format!("keys/{key_id}.pub")),
         "{pub_path}"
     );
     assert_eq!(call(&main, "key_status", json!({})).unwrap(), made);
     let err = call(&main, "create_key", json!({ "passphrase": PASSPHRASE })).unwrap_err();
-    assert_eq!(err["code"], "invalid_input", "one key per staff member");
+    assert_eq!(err["code"], "key_exists", "one key per staff member");
     {
         use std::os::unix::fs::PermissionsExt;
         let keys = dir.data_dir().join("keys");
@@ -106,16 +103,11 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     assert_eq!(view["record"]["state"], "draft");
 
     // An unfinishable draft: the rules answer before the passphrase is tried.
-    let empty = call(
-        &main,
-        "create_draft",
-        json!({ "input": { "kind": "citizen" } }),
-    )
-    .unwrap();
+    let empty = call(&main, "create_draft", json!({ "kind": "citizen" })).unwrap();
     let err = call(
         &main,
         "finish_and_sign",
-        json!({ "id": empty["id"], "passphrase": PASSPHRASE }),
+        json!({ "id": empty["record"]["id"], "passphrase": PASSPHRASE }),
     )
     .unwrap_err();
     assert_eq!(err["code"], "rule_violation");
@@ -135,7 +127,7 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     )
     .unwrap_err();
     assert_eq!(
-        err["code"], "rule_violation",
+        err["code"], "record_finished",
         "a finished record is immutable"
     );
 
@@ -169,13 +161,7 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     // Export through the dialog's test hook, then the real minisign tool.
     let export_parent = dir.path().join("eksport");
     std::fs::create_dir_all(&export_parent).unwrap();
-    let exported = {
-        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-        std::env::set_var("SAMTALENOTAT_TEST_EXPORT_DIR", &export_parent);
-        let result = call(&main, "export_note", json!({ "id": id }));
-        std::env::remove_var("SAMTALENOTAT_TEST_EXPORT_DIR");
-        result.unwrap()
-    };
+    let exported = call(&main, "export_note", json!({ "id": id })).unwrap();
     let folder = export_parent.join(&id);
     assert_eq!(exported["folder"], folder.display().to_string());
     assert_eq!(
@@ -199,16 +185,15 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
         std::fs::read_to_string(&pub_path).unwrap()
     );
 
-    // The app's own verification of that folder.
-    let report = {
-        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-        std::env::set_var("SAMTALENOTAT_TEST_VERIFY_DIR", &folder);
-        let result = call(&main, "verify_note_folder", json!({}));
-        std::env::remove_var("SAMTALENOTAT_TEST_VERIFY_DIR");
-        result.unwrap()
+    // The app's own verification of that folder (the verify "dialog" answers <dir>/verify).
+    let folder = {
+        let verify = dir.path().join("verify");
+        std::fs::rename(&folder, &verify).unwrap();
+        verify
     };
+    let report = call(&main, "verify_note_folder", json!({})).unwrap();
     assert_eq!(report["ok"], true, "{report}");
-    assert_eq!(report["noteId"], id);
+    assert_eq!(report["note_id"], id);
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
 
     // A changed byte is reported with the file.
@@ -216,19 +201,16 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     let mut bytes = std::fs::read(&pdf).unwrap();
     bytes[100] ^= 1;
     std::fs::write(&pdf, bytes).unwrap();
-    let report = {
-        let _env = ENV_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-        std::env::set_var("SAMTALENOTAT_TEST_VERIFY_DIR", &folder);
-        let result = call(&main, "verify_note_folder", json!({}));
-        std::env::remove_var("SAMTALENOTAT_TEST_VERIFY_DIR");
-        result.unwrap()
-    };
+    let report = call(&main, "verify_note_folder", json!({})).unwrap();
     assert_eq!(report["ok"], false);
-    assert!(report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|c| c["file"] == "note.pdf" && c["ok"] == false && c["reason"].is_string()));
+    assert!(
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["file"] == "note.pdf" && c["ok"] == false && c["code"] == "content_changed"),
+        "{report}"
+    );
     assert!(!minisign_ok(&pdf, &folder.join("signer.pub")));
 }
 
@@ -243,9 +225,10 @@ fn note_commands_validate_their_arguments_and_are_denied_to_other_windows() {
         json!({ "id": "not-a-ulid", "passphrase": PASSPHRASE }),
     )
     .unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "bad_id");
+    assert_eq!(err["field"], "id");
     let err = call(&main, "export_note", json!({ "id": "../../etc" })).unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "bad_id");
     let err = call(
         &main,
         "export_note",
@@ -256,7 +239,7 @@ fn note_commands_validate_their_arguments_and_are_denied_to_other_windows() {
     let long = "x".repeat(2000);
     set_staff(&main);
     let err = call(&main, "create_key", json!({ "passphrase": long })).unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["code"], "passphrase_too_long");
 
     let other = window(&app, "other");
     for (cmd, args) in [

@@ -18,24 +18,25 @@ fn assert_shape(v: &Value) {
         keys,
         [
             "conflicts",
-            "lastError",
-            "lastSuccessAt",
-            "oldestPendingAgeSeconds",
+            "last_error",
+            "last_success_at",
+            "oldest_pending_age_seconds",
             "pending",
             "running",
-            "shareDir"
+            "share_dir",
+            "share_is_local_default"
         ]
     );
     assert!(v["pending"].is_u64());
-    assert!(v["oldestPendingAgeSeconds"].is_null() || v["oldestPendingAgeSeconds"].is_i64());
-    assert!(v["lastSuccessAt"].is_null() || v["lastSuccessAt"].is_string());
+    assert!(v["oldest_pending_age_seconds"].is_null() || v["oldest_pending_age_seconds"].is_i64());
+    assert!(v["last_success_at"].is_null() || v["last_success_at"].is_string());
     assert!(
-        v["lastError"].is_null()
-            || (v["lastError"]["kind"].is_string() && v["lastError"]["message"].is_string())
+        v["last_error"].is_null()
+            || (v["last_error"]["kind"].is_string() && v["last_error"]["message"].is_string())
     );
     assert!(v["conflicts"].is_array());
     assert!(v["running"].is_boolean());
-    assert!(v["shareDir"].is_string());
+    assert!(v["share_dir"].is_string());
 }
 
 /// What the signing code stores for a note (only the artifact this test needs).
@@ -65,10 +66,10 @@ fn sync_status_and_sync_now_have_the_agreed_shape() {
     let status = call(&main, "sync_status", json!({})).expect("sync_status");
     assert_shape(&status);
     assert_eq!(status["pending"], 0);
-    assert!(status["oldestPendingAgeSeconds"].is_null());
-    assert!(status["lastError"].is_null());
+    assert!(status["oldest_pending_age_seconds"].is_null());
+    assert!(status["last_error"].is_null());
     assert_eq!(
-        status["shareDir"],
+        status["share_dir"],
         dir.data_dir().join("share").display().to_string()
     );
     let now = call(&main, "sync_now", json!({})).expect("sync_now");
@@ -90,7 +91,7 @@ fn a_signed_artifact_becomes_pending_then_confirmed_on_the_local_share() {
     let bytes = sign_json(&dir.data_dir(), &note_id);
     let status = call(&main, "sync_status", json!({})).unwrap();
     assert_eq!(status["pending"], 1);
-    assert!(status["oldestPendingAgeSeconds"].as_i64().unwrap() > 0);
+    assert!(status["oldest_pending_age_seconds"].as_i64().unwrap() > 0);
 
     call(&main, "sync_now", json!({})).unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -103,8 +104,8 @@ fn a_signed_artifact_becomes_pending_then_confirmed_on_the_local_share() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_shape(&status);
-    assert!(status["lastSuccessAt"].is_string(), "{status}");
-    assert!(status["lastError"].is_null());
+    assert!(status["last_success_at"].is_string(), "{status}");
+    assert!(status["last_error"].is_null());
     let on_share = dir
         .data_dir()
         .join("share/samtalenotat/v1/notes/2026/05")

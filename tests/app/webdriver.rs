@@ -23,8 +23,11 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// A running `tauri-driver` (which starts WebKitWebDriver), killed on drop. The app it
-/// launches inherits this process's environment plus `env`.
+/// A running `tauri-driver` (which starts WebKitWebDriver, which starts the app and WebKit's
+/// helper processes), in a process group of its own. On drop the whole group is stopped and
+/// the drop fails the test if any process of it is still alive: killing only tauri-driver
+/// used to leave one WebKitWebDriver running per test. The app it launches inherits this
+/// process's environment plus `env`.
 pub struct Driver {
     child: Child,
     pub url: String,
@@ -58,6 +61,10 @@ impl Driver {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0);
+        }
         let child = cmd.spawn().expect("start tauri-driver");
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -78,9 +85,65 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = self.child.id();
+        stop_group(group);
         let _ = self.child.wait();
+        let left = group_members(group);
+        if !left.is_empty() && !std::thread::panicking() {
+            panic!("processes of the e2e driver's group still run after stopping it: {left:?}");
+        }
     }
+}
+
+/// Stops every process of group `group`: TERM, a moment's grace, then KILL.
+fn stop_group(group: u32) {
+    let signal = |sig: &str| {
+        let _ = Command::new("kill")
+            .args([sig, "--", &format!("-{group}")])
+            .stderr(Stdio::null())
+            .status();
+    };
+    signal("-TERM");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !group_members(group).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    signal("-KILL");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !group_members(group).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Live (not zombie) processes whose process group is `group`, as "pid name".
+pub fn group_members(group: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces, so split after ')'.
+        let Some((head, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let (state, pgrp) = (fields.first().copied(), fields.get(2).copied());
+        if pgrp == Some(&group.to_string()) && state != Some("Z") {
+            let name = head.split_once('(').map_or("", |(_, n)| n);
+            out.push(format!("{pid} {name}"));
+        }
+    }
+    out
 }
 
 fn which(name: &str) -> Option<PathBuf> {

@@ -11,8 +11,9 @@
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use samtalenotat_core::app::signing::finish_and_store_note;
 use samtalenotat_core::domain::{Lang, MeetingRecord, Policy, RecordId, RecordState, StaffMember};
-use samtalenotat_core::note::{finish_and_sign, keys, sign_note, Signing};
+use samtalenotat_core::note::{keys, sign_note, Signing};
 use samtalenotat_core::store::Store;
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -91,7 +92,7 @@ fn main() {
         record.policy = policy.reference();
         store.insert_record(&record, "bench").unwrap();
         let t = Instant::now();
-        finish_and_sign(&mut store, record.id, now, "bench", policy, signing).unwrap();
+        finish_and_store_note(&mut store, record.id, now, "bench", policy, signing).unwrap();
         full.push(t.elapsed());
     }
 

@@ -9,5 +9,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Whether `s` is a SHA-256 hash as [`sha256_hex`] writes it: 64 lower-case hex digits.
 pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

@@ -14,6 +14,18 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::test_hooks;
 
+/// Where folder choices come from: the system dialog, or a fixed answer (tests on the mock
+/// runtime, which has no dialog). Managed state, so a release build has no other way in.
+#[derive(Debug, Clone, Default)]
+pub enum FolderChoice {
+    #[default]
+    Dialog,
+    Fixed {
+        export: Option<PathBuf>,
+        verify: Option<PathBuf>,
+    },
+}
+
 #[tauri::command]
 pub async fn key_status(app: State<'_, App>) -> Result<KeyStatus, AppError> {
     app.key_status()
@@ -38,10 +50,11 @@ pub async fn finish_and_sign(
 pub async fn export_note<R: Runtime>(
     handle: AppHandle<R>,
     app: State<'_, App>,
+    choice: State<'_, FolderChoice>,
     id: String,
 ) -> Result<Option<ExportResult>, AppError> {
     parse_id("id", &id)?;
-    let Some(folder) = pick_folder(&handle, test_hooks::EXPORT_DIR_ENV).await? else {
+    let Some(folder) = pick_folder(&handle, &choice, Purpose::Export).await? else {
         return Ok(None);
     };
     app.export_note(&id, &folder).map(Some)
@@ -52,19 +65,37 @@ pub async fn export_note<R: Runtime>(
 pub async fn verify_note_folder<R: Runtime>(
     handle: AppHandle<R>,
     app: State<'_, App>,
+    choice: State<'_, FolderChoice>,
 ) -> Result<Option<VerifyReport>, AppError> {
-    let Some(folder) = pick_folder(&handle, test_hooks::VERIFY_DIR_ENV).await? else {
+    let Some(folder) = pick_folder(&handle, &choice, Purpose::Verify).await? else {
         return Ok(None);
     };
     app.verify_note_folder(&folder).map(Some)
 }
 
+#[derive(Clone, Copy)]
+enum Purpose {
+    Export,
+    Verify,
+}
+
 /// The system folder dialog, off the event-loop thread (it blocks until the user answers).
 async fn pick_folder<R: Runtime>(
     handle: &AppHandle<R>,
-    test_env: &str,
+    choice: &FolderChoice,
+    purpose: Purpose,
 ) -> Result<Option<PathBuf>, AppError> {
-    if let Some(dir) = test_hooks::folder(test_env) {
+    if let FolderChoice::Fixed { export, verify } = choice {
+        return Ok(match purpose {
+            Purpose::Export => export.clone(),
+            Purpose::Verify => verify.clone(),
+        });
+    }
+    let env = match purpose {
+        Purpose::Export => test_hooks::EXPORT_DIR_ENV,
+        Purpose::Verify => test_hooks::VERIFY_DIR_ENV,
+    };
+    if let Some(dir) = test_hooks::folder(env) {
         return Ok(Some(dir));
     }
     let handle = handle.clone();

@@ -17,7 +17,11 @@ export type AppError = { code: ErrorCode,
 /**
  * Dotted path of the field at fault, when there is one.
  */
-field: string | null, params: ErrorParams, 
+field: string | null, 
+/**
+ * Boxed: every `Result` of the layer carries this type, and most are `Ok`.
+ */
+params: ErrorParams, 
 /**
  * English, for logs and support; never shown as the explanation.
  */
@@ -112,7 +116,11 @@ export type Lang = "da" | "en";
 /**
  * A classified error and its technical message.
  */
-export type LastError = { kind: string, message: string, };
+export type LastError = { 
+/**
+ * A `sync::ErrorKind` wire name (stored as text).
+ */
+kind: ShareErrorKind, message: string, };
 
 /**
  * G-LEGAL-HELP: HR/Jura consulted about the assessment.
@@ -240,7 +248,7 @@ export type RecordState = "draft" | "finished";
 /**
  * What the record list shows: enough to recognise a record without loading its body.
  */
-export type RecordSummary = { id: string, state: string, kind: string, created_at: string, updated_at: string, subject: string, unit: string, case_number: string, counterpart: string, };
+export type RecordSummary = { id: string, state: RecordState, kind: MeetingKind, created_at: string, updated_at: string, subject: string, unit: string, case_number: string, counterpart: string, };
 
 /**
  * A record with what the rules say about it now: what the edit and review screens show.
@@ -360,6 +368,12 @@ share_is_local_default: boolean, };
 export type Severity = "blocking" | "advisory";
 
 /**
+ * What went wrong, in terms of what to do about it. Serialised in `snake_case`; the UI maps
+ * each kind to a Danish/English explanation.
+ */
+export type ShareErrorKind = "share_missing" | "permission" | "disk_full" | "timeout" | "io" | "invalid_artifact";
+
+/**
  * The recording situations notices apply to (SPEC section 1, last paragraph).
  */
 export type Situation = "recorded" | "refused";
@@ -376,12 +390,12 @@ export type SyncStatusView = { running: boolean, share_dir: string, share_is_loc
 /**
  * Notes with at least one artifact not yet confirmed (conflicts not counted).
  */
-pending: bigint, 
+pending: number, 
 /**
  * Age of the oldest artifact not yet confirmed (conflicts included: they have not
  * reached the case either).
  */
-oldest_pending_age_seconds: bigint | null, last_success_at: string | null, last_error: LastError | null, conflicts: Array<ConflictView>, };
+oldest_pending_age_seconds: number | null, last_success_at: string | null, last_error: LastError | null, conflicts: Array<ConflictView>, };
 
 /**
  * What is wrong with a file, as a code the window shows in Danish or English. The English

@@ -73,6 +73,8 @@ pub fn typescript() -> String {
     c.add::<VerifyReport>();
     c.add::<SyncStatusView>();
     c.add::<AppError>();
+    c.add::<crate::sync::ErrorKind>();
+    c.add::<crate::domain::RecordState>();
     let mut out = String::from(
         "// Generated from the Rust types by `samtalenotat_core::app::bindings` — do not edit.\n\
          // Regenerate: SAMTALENOTAT_UPDATE_BINDINGS=1 cargo test -p samtalenotat-core bindings\n\n",
@@ -98,8 +100,8 @@ mod tests {
 
     #[test]
     fn bindings_are_up_to_date() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/lib/bindings.ts");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
         let generated = typescript();
         if std::env::var_os("SAMTALENOTAT_UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &generated).unwrap();

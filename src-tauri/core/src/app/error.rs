@@ -204,7 +204,8 @@ pub struct AppError {
     pub code: ErrorCode,
     /// Dotted path of the field at fault, when there is one.
     pub field: Option<String>,
-    pub params: ErrorParams,
+    /// Boxed: every `Result` of the layer carries this type, and most are `Ok`.
+    pub params: Box<ErrorParams>,
     /// English, for logs and support; never shown as the explanation.
     pub message: String,
 }
@@ -214,7 +215,7 @@ impl AppError {
         AppError {
             code,
             field: None,
-            params: ErrorParams::default(),
+            params: Box::default(),
             message: message.into(),
         }
     }
@@ -227,7 +228,7 @@ impl AppError {
     }
 
     pub fn with_params(mut self, params: ErrorParams) -> Self {
-        self.params = params;
+        self.params = Box::new(params);
         self
     }
 
@@ -244,10 +245,10 @@ impl AppError {
             .join("; ");
         AppError {
             field: blocking.first().map(|v| v.field.clone()),
-            params: ErrorParams {
+            params: Box::new(ErrorParams {
                 violations: Some(blocking),
                 ..ErrorParams::default()
-            },
+            }),
             ..AppError::new(ErrorCode::RuleViolation, message)
         }
     }
@@ -280,14 +281,15 @@ impl From<InputError> for AppError {
                     ..ErrorParams::default()
                 })
             }
-            InputError::ControlCharacter { field, code_point: c } => {
-                AppError::field(ErrorCode::TextControlCharacter, field, message).with_params(
-                    ErrorParams {
-                        code_point: Some(code_point(c)),
-                        ..ErrorParams::default()
-                    },
-                )
-            }
+            InputError::ControlCharacter {
+                field,
+                code_point: c,
+            } => AppError::field(ErrorCode::TextControlCharacter, field, message).with_params(
+                ErrorParams {
+                    code_point: Some(code_point(c)),
+                    ..ErrorParams::default()
+                },
+            ),
             InputError::UnknownField { field } => {
                 AppError::field(ErrorCode::UnknownField, field, message)
             }
@@ -303,12 +305,11 @@ impl From<StoreError> for AppError {
             StoreError::Immutable(_) => AppError::new(ErrorCode::RecordFinished, message),
             StoreError::NotFinished(_) => AppError::new(ErrorCode::RecordNotFinished, message),
             StoreError::RulesNotMet(violations) => AppError::rule_violation(violations),
-            StoreError::Io { path, .. } => {
-                AppError::new(ErrorCode::FileAccess, message).with_params(ErrorParams {
+            StoreError::Io { path, .. } => AppError::new(ErrorCode::FileAccess, message)
+                .with_params(ErrorParams {
                     path: Some(path.display().to_string()),
                     ..ErrorParams::default()
-                })
-            }
+                }),
             _ => AppError::new(ErrorCode::Storage, message),
         }
     }
@@ -357,6 +358,9 @@ impl From<NoteError> for AppError {
         match e {
             NoteError::Key(k) => k.into(),
             NoteError::NotFinished => AppError::new(ErrorCode::RecordNotFinished, message),
+            NoteError::TimeOutOfRange { field } => {
+                AppError::field(ErrorCode::TimeOutOfRange, field, message)
+            }
             NoteError::MissingGlyph { ch, code, place } => {
                 AppError::field(ErrorCode::MissingGlyph, place, message).with_params(ErrorParams {
                     character: Some(ch.to_string()),
@@ -364,18 +368,16 @@ impl From<NoteError> for AppError {
                     ..ErrorParams::default()
                 })
             }
-            NoteError::Conflict { path } => {
-                AppError::new(ErrorCode::ExportConflict, message).with_params(ErrorParams {
+            NoteError::Conflict { path } => AppError::new(ErrorCode::ExportConflict, message)
+                .with_params(ErrorParams {
                     path: Some(path.display().to_string()),
                     ..ErrorParams::default()
-                })
-            }
-            NoteError::Io { path, .. } => {
-                AppError::new(ErrorCode::FileAccess, message).with_params(ErrorParams {
+                }),
+            NoteError::Io { path, .. } => AppError::new(ErrorCode::FileAccess, message)
+                .with_params(ErrorParams {
                     path: Some(path.display().to_string()),
                     ..ErrorParams::default()
-                })
-            }
+                }),
             _ => AppError::internal(message),
         }
     }

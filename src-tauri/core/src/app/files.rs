@@ -183,9 +183,9 @@ pub fn verify_with_keys(dir: &Path, keys: Option<&Path>) -> Result<VerifyReport,
         return Ok(verify_folder(dir, &TrustedKeys::new(), true));
     };
     let mut trusted = TrustedKeys::new();
-    trusted.add_dir(keys).map_err(|e| {
-        AppError::new(ErrorCode::FileAccess, format!("{}: {e}", keys.display()))
-    })?;
+    trusted
+        .add_dir(keys)
+        .map_err(|e| AppError::new(ErrorCode::FileAccess, format!("{}: {e}", keys.display())))?;
     if trusted.is_empty() {
         return Err(AppError::field(
             ErrorCode::BadPath,

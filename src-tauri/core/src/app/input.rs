@@ -54,12 +54,12 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> AppError {
     let path = e.path().to_string();
     let inner = e.into_inner();
     let detail = inner.to_string();
-    // serde names an unknown field in its message only; the path points at its parent.
+    // The path already ends in the unknown field's name; serde's message names it too.
     if let Some(name) = unknown_field_name(&detail) {
         let field = if path == "." || path.is_empty() {
             name
         } else {
-            format!("{path}.{name}")
+            path
         };
         return AppError::field(
             ErrorCode::UnknownField,
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn ids_must_be_canonical_ulids() {
-        let id = ulid::Ulid::from_parts(1, 2).to_string();
+        let id = "01ARZ3NDEKTSV4RRFFQ69G5FAV".to_owned();
         assert!(parse_id("id", &id).is_ok());
         assert_eq!(
             parse_id("id", &id.to_lowercase()).unwrap_err().code,

@@ -17,7 +17,7 @@ pub mod files;
 pub mod input;
 mod records;
 mod settings;
-mod signing;
+pub mod signing;
 mod sync;
 pub mod sync_worker;
 pub mod views;
@@ -118,6 +118,21 @@ impl App {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.config.clock.now()
+    }
+
+    /// The time for something that will be stored: a PC whose clock stands outside the years
+    /// a record may hold (2000–2099) must not write such times into legal records.
+    fn checked_now(&self) -> Result<DateTime<Utc>, AppError> {
+        let now = self.now();
+        if crate::domain::time::in_bounds(now) {
+            Ok(now)
+        } else {
+            Err(AppError::field(
+                ErrorCode::TimeOutOfRange,
+                "clock",
+                format!("this computer's clock says {now}, outside 2000–2099"),
+            ))
+        }
     }
 
     pub fn keys_dir(&self) -> PathBuf {

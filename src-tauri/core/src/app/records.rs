@@ -27,7 +27,7 @@ impl App {
     /// A new draft of `kind`, with the staff member set on this PC as the meeting lead (one
     /// write, one "created" event).
     pub fn create_draft(&self, kind: MeetingKind) -> Result<RecordView, AppError> {
-        let now = self.now();
+        let now = self.checked_now()?;
         let id = RecordId(Ulid::from_datetime(now.into()));
         let mut store = self.store();
         let actor = self.actor(&store);
@@ -50,7 +50,7 @@ impl App {
     pub fn save_draft(&self, record: serde_json::Value) -> Result<RecordView, AppError> {
         let record = parse_record(record)?;
         let cleaned = clean_record(&record)?;
-        let now = self.now();
+        let now = self.checked_now()?;
         let mut store = self.store();
         let actor = self.actor(&store);
         let saved = store.update_draft(&cleaned, now, &actor)?;

@@ -26,13 +26,15 @@ impl App {
         let settings: Settings = from_json_value(settings)?;
         let cleaned = settings.clean()?;
         if !cleaned.share_dir.is_empty() {
-            prepare_share(std::path::Path::new(&cleaned.share_dir), SHARE_CHECK_TIMEOUT).map_err(
-                |e| {
-                    let mut error = AppError::from(e);
-                    error.field = Some("share_dir".into());
-                    error
-                },
-            )?;
+            prepare_share(
+                std::path::Path::new(&cleaned.share_dir),
+                SHARE_CHECK_TIMEOUT,
+            )
+            .map_err(|e| {
+                let mut error = AppError::from(e);
+                error.field = Some("share_dir".into());
+                error
+            })?;
         }
         self.store().save_settings(&cleaned)?;
         Ok(self.settings_view(cleaned))

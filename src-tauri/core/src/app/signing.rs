@@ -17,8 +17,7 @@ use crate::domain::{MeetingRecord, Policy, RecordId, RecordState, StaffMember};
 use crate::note::export::export_note;
 use crate::note::keys::{self, KeyInfo};
 use crate::note::{
-    sign_note, verify_folder, Signing, SignedNote, TrustedKeys, VerifyReport,
-    ARTIFACT_WRITE_ORDER,
+    sign_note, verify_folder, SignedNote, Signing, TrustedKeys, VerifyReport, ARTIFACT_WRITE_ORDER,
 };
 use crate::store::artifacts::NewArtifact;
 use crate::store::Store;
@@ -43,7 +42,7 @@ impl App {
             return Err(no_staff());
         }
         keys::check_new_passphrase(&passphrase)?;
-        let info = keys::generate_key(&self.keys_dir(), &staff, &passphrase, self.now())?;
+        let info = keys::generate_key(&self.keys_dir(), &staff, &passphrase, self.checked_now()?)?;
         Ok(KeyStatus::of(Some(info)))
     }
 
@@ -57,7 +56,7 @@ impl App {
     ) -> Result<RecordView, AppError> {
         let id = parse_id("id", id)?;
         let settings = self.store().load_settings()?;
-        let now = self.now();
+        let now = self.checked_now()?;
         // Rules first: a record that cannot be finished needs no passphrase.
         {
             let store = self.store();
@@ -169,8 +168,10 @@ fn no_staff() -> AppError {
 }
 
 /// Checks the rules, makes and signs the note of the finished record, and stores the
-/// artifacts and the finished record in ONE transaction.
-pub(crate) fn finish_and_store_note(
+/// artifacts and the finished record in ONE transaction. [`App::finish_and_sign`] is this
+/// plus the key and the passphrase; public for the signing benchmark, which keeps the key
+/// unlocked to measure the rest.
+pub fn finish_and_store_note(
     store: &mut Store,
     id: RecordId,
     now: chrono::DateTime<chrono::Utc>,

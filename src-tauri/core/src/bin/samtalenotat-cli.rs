@@ -403,8 +403,8 @@ fn read_passphrase(file: Option<&Path>) -> Result<Zeroizing<String>, AppError> {
     };
     match file {
         Some(path) => {
-            let mut f = std::fs::File::open(path)
-                .map_err(|e| failed(path.display().to_string(), e))?;
+            let mut f =
+                std::fs::File::open(path).map_err(|e| failed(path.display().to_string(), e))?;
             f.read_to_string(&mut raw)
                 .map_err(|e| failed(path.display().to_string(), e))?;
         }
@@ -603,10 +603,7 @@ mod tests {
     #[test]
     fn terminal_output_escapes_control_characters() {
         assert_eq!(terminal_safe("plain æøå"), "plain æøå");
-        assert_eq!(
-            terminal_safe("x\u{1b}[2K\rOK"),
-            "x\\u{001b}[2K\\u{000d}OK"
-        );
+        assert_eq!(terminal_safe("x\u{1b}[2K\rOK"), "x\\u{001b}[2K\\u{000d}OK");
         assert_eq!(terminal_safe("a\u{202e}b"), "a\\u{202e}b");
         assert_eq!(terminal_safe("a\u{9b}b"), "a\\u{009b}b");
     }

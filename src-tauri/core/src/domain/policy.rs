@@ -12,8 +12,8 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use super::incident::{MisuseKind, PoliceReportAssessment};
 use super::record::{

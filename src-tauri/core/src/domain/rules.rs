@@ -660,9 +660,13 @@ fn check_timestamps(
     now: DateTime<Utc>,
     out: &mut Vec<Violation>,
 ) {
-    let earliest = record.created_at - TIMESTAMP_GRACE_BEFORE_CREATION;
+    // Checked: a hostile `created_at` near chrono's limits must give a violation, not a
+    // panic (front ends refuse times outside `domain::time`'s bounds before storing them).
+    let earliest = record
+        .created_at
+        .checked_sub_signed(TIMESTAMP_GRACE_BEFORE_CREATION);
     let mut check = |rule: RuleId, field: String, at: DateTime<Utc>, lower_bound: bool| {
-        if lower_bound && at < earliest {
+        if lower_bound && earliest.is_some_and(|e| at < e) {
             out.push(Violation::blocking(
                 rule,
                 field,

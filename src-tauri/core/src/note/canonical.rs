@@ -20,10 +20,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::NoteError;
 use crate::domain::rules::{note_statements, situation};
+use crate::domain::time::timestamp;
 use crate::domain::{
     Lang, MeetingKind, MeetingRecord, Policy, PolicyRef, RecordState, Situation, StaffMember,
 };
-use crate::domain::time::timestamp;
 
 /// The `format` field's value.
 pub const NOTE_FORMAT: &str = "samtalenotat-note";

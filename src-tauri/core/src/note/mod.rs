@@ -55,6 +55,10 @@ pub enum NoteError {
     Key(#[from] KeyError),
     #[error("the record must be finished before a note is made of it")]
     NotFinished,
+    /// A time outside the years a record may hold (`domain::time`): refused before any
+    /// date arithmetic, so no input can make note building panic.
+    #[error("{field}: the time lies outside 2000–2099")]
+    TimeOutOfRange { field: String },
     #[error("the note cannot show the character {ch:?} (U+{code:04X}) in {place}: the note's font has no glyph for it")]
     MissingGlyph { ch: char, code: u32, place: String },
     #[error("the PDF could not be made: {0}")]
@@ -115,6 +119,17 @@ pub fn sign_note(
     signed_at: DateTime<Utc>,
 ) -> Result<SignedNote, NoteError> {
     let Signing { key, signer, lang } = signing;
+    if !crate::domain::time::in_bounds(signed_at) {
+        return Err(NoteError::TimeOutOfRange {
+            field: "signed_at".into(),
+        });
+    }
+    if let Some((field, _)) = crate::domain::time::record_times(record)
+        .into_iter()
+        .find(|(_, t)| !crate::domain::time::in_bounds(*t))
+    {
+        return Err(NoteError::TimeOutOfRange { field });
+    }
     let document = NoteDocument::build(
         record,
         policy,

@@ -121,7 +121,9 @@ pub enum SkipReason {
 impl std::fmt::Display for SkippedKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.reason {
-            SkipReason::Unparsable(d) => write!(f, "{}: not a public key: {d}", self.path.display()),
+            SkipReason::Unparsable(d) => {
+                write!(f, "{}: not a public key: {d}", self.path.display())
+            }
             SkipReason::DuplicateKeyId(id) => write!(
                 f,
                 "{}: another key with id {id} is known already; both are distrusted",
@@ -198,7 +200,9 @@ impl TrustedKeys {
                     continue;
                 }
                 Err(e) => {
-                    report.skipped.push(skip(SkipReason::Unparsable(e.to_string())));
+                    report
+                        .skipped
+                        .push(skip(SkipReason::Unparsable(e.to_string())));
                     continue;
                 }
             }
@@ -276,7 +280,11 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         {
             Ok(key) => Some(key),
             Err(e) => {
-                f.fail(SIGNER_PUB, VerifyCode::NotAPublicKey, format!("not a minisign public key: {e}"));
+                f.fail(
+                    SIGNER_PUB,
+                    VerifyCode::NotAPublicKey,
+                    format!("not a minisign public key: {e}"),
+                );
                 None
             }
         }
@@ -285,13 +293,15 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         let text = std::str::from_utf8(public.as_deref().unwrap_or_default()).unwrap_or("");
         if !is_canonical_public_key(text) {
             f.fail(
-                SIGNER_PUB, VerifyCode::NotCanonical,
+                SIGNER_PUB,
+                VerifyCode::NotCanonical,
                 "not in the exact form minisign writes (the comment line or spelling was changed)",
             );
         }
         match trusted.by_id(key.key_id) {
             Some(known) if known.base64 != key.base64 => f.fail(
-                SIGNER_PUB, VerifyCode::KeyDiffersFromTrusted,
+                SIGNER_PUB,
+                VerifyCode::KeyDiffersFromTrusted,
                 format!(
                     "key {} differs from the trusted key with the same id",
                     key.key_id
@@ -308,7 +318,8 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
                 }
             }
             None => f.fail(
-                SIGNER_PUB, VerifyCode::KeyNotTrusted,
+                SIGNER_PUB,
+                VerifyCode::KeyNotTrusted,
                 format!("key {} is not among the trusted keys", key.key_id),
             ),
         }
@@ -328,7 +339,8 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         if let Some(name) = dir.file_name().and_then(|n| n.to_str()) {
             if name.len() == 26 && ulid::Ulid::from_string(name).is_ok() && name != doc.note_id {
                 f.fail(
-                    NOTE_JSON, VerifyCode::FolderMismatch,
+                    NOTE_JSON,
+                    VerifyCode::FolderMismatch,
                     format!(
                         "note id {} does not match the folder name {name}",
                         doc.note_id
@@ -339,7 +351,8 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         if let Some(key) = &folder_key {
             if doc.signer.key_id != key.key_id.to_string() {
                 f.fail(
-                    NOTE_JSON, VerifyCode::SignerMismatch,
+                    NOTE_JSON,
+                    VerifyCode::SignerMismatch,
                     format!(
                         "names signer key {} but signer.pub is key {}",
                         doc.signer.key_id, key.key_id
@@ -417,13 +430,21 @@ fn check_signature(
         sig,
     } = file;
     let Ok(sig_text) = std::str::from_utf8(sig) else {
-        f.fail(sig_name, VerifyCode::SignatureMalformed, "not a minisign signature (not text)");
+        f.fail(
+            sig_name,
+            VerifyCode::SignatureMalformed,
+            "not a minisign signature (not text)",
+        );
         return;
     };
     let signature = match minisign_verify::Signature::decode(sig_text) {
         Ok(s) => s,
         Err(e) => {
-            f.fail(sig_name, VerifyCode::SignatureMalformed, format!("not a minisign signature: {e}"));
+            f.fail(
+                sig_name,
+                VerifyCode::SignatureMalformed,
+                format!("not a minisign signature: {e}"),
+            );
             return;
         }
     };
@@ -431,12 +452,17 @@ fn check_signature(
         .ok()
         .and_then(|b| <[u8; 8]>::try_from(b.keynum()).ok().map(KeyId));
     let Some(key_id) = key_id else {
-        f.fail(sig_name, VerifyCode::SignatureMalformed, "not a minisign signature: no key id");
+        f.fail(
+            sig_name,
+            VerifyCode::SignatureMalformed,
+            "not a minisign signature: no key id",
+        );
         return;
     };
     let Some(key) = allowed.by_id(key_id) else {
         f.fail(
-            sig_name, VerifyCode::KeyNotTrusted,
+            sig_name,
+            VerifyCode::KeyNotTrusted,
             format!("signed by key {key_id}, which is not a trusted key"),
         );
         return;
@@ -478,19 +504,22 @@ fn check_signature(
     };
     if comment.artifact != name {
         f.fail(
-            sig_name, VerifyCode::CommentInvalid,
+            sig_name,
+            VerifyCode::CommentInvalid,
             format!("signature is for {}, not {name}", comment.artifact),
         );
     }
     if comment.sha256 != actual {
         f.fail(
-            name, VerifyCode::ContentChanged,
+            name,
+            VerifyCode::ContentChanged,
             format!("sha256 {actual} differs from the signed {}", comment.sha256),
         );
     }
     if comment.key_id != key_id.to_string() {
         f.fail(
-            sig_name, VerifyCode::CommentInvalid,
+            sig_name,
+            VerifyCode::CommentInvalid,
             format!(
                 "trusted comment names key {} but key {key_id} signed",
                 comment.key_id
@@ -500,7 +529,8 @@ fn check_signature(
     if let Some(doc) = doc {
         if comment.note_id != doc.note_id {
             f.fail(
-                sig_name, VerifyCode::OtherNote,
+                sig_name,
+                VerifyCode::OtherNote,
                 format!(
                     "signature belongs to note {}, not {}",
                     comment.note_id, doc.note_id
@@ -509,7 +539,8 @@ fn check_signature(
         }
         if doc.signer.key_id != key_id.to_string() {
             f.fail(
-                sig_name, VerifyCode::SignerMismatch,
+                sig_name,
+                VerifyCode::SignerMismatch,
                 format!(
                     "signed by key {key_id}, but note.json names signer key {}",
                     doc.signer.key_id
@@ -520,11 +551,13 @@ fn check_signature(
     if name == NOTE_PDF {
         match (comment.json_sha256.as_deref(), json_hash) {
             (Some(bound), Some(json)) if bound != json => f.fail(
-                NOTE_PDF, VerifyCode::PdfNotBound,
+                NOTE_PDF,
+                VerifyCode::PdfNotBound,
                 format!("the PDF is bound to note.json sha256 {bound}, but note.json has {json}"),
             ),
             (None, _) => f.fail(
-                sig_name, VerifyCode::PdfNotBound,
+                sig_name,
+                VerifyCode::PdfNotBound,
                 "trusted comment does not bind the PDF to note.json",
             ),
             _ => {}

@@ -152,4 +152,3 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
-

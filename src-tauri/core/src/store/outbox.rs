@@ -129,6 +129,8 @@ pub struct ConflictView {
 /// A classified error and its technical message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LastError {
+    /// A `sync::ErrorKind` wire name (stored as text).
+    #[ts(type = "ShareErrorKind")]
     pub kind: String,
     pub message: String,
 }
@@ -137,9 +139,11 @@ pub struct LastError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OutboxStatus {
     /// Notes with at least one artifact not yet confirmed (conflicts not counted).
+    #[ts(type = "number")]
     pub pending: u64,
     /// Age of the oldest artifact not yet confirmed (conflicts included: they have not
     /// reached the case either).
+    #[ts(type = "number | null")]
     pub oldest_pending_age_seconds: Option<i64>,
     pub last_success_at: Option<String>,
     pub last_error: Option<LastError>,

@@ -23,7 +23,9 @@ pub use crate::domain::time::timestamp;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RecordSummary {
     pub id: String,
+    #[ts(type = "RecordState")]
     pub state: String,
+    #[ts(type = "MeetingKind")]
     pub kind: String,
     pub created_at: String,
     pub updated_at: String,

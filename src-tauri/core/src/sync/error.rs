@@ -6,8 +6,9 @@ use serde::Serialize;
 
 /// What went wrong, in terms of what to do about it. Serialised in `snake_case`; the UI maps
 /// each kind to a Danish/English explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ShareErrorKind")]
 pub enum ErrorKind {
     /// The share folder is not there or not reachable (not mounted, network down, server
     /// gone). Notes wait in the outbox.

@@ -237,9 +237,8 @@ pub fn sync_folder(dir: &Path) -> Result<(), ShareError> {
 /// many new names. Unsupported is an error, and the caller falls back to [`sync_folder`].
 pub fn sync_filesystem(root: &Path) -> Result<(), ShareError> {
     let f = File::open(root).map_err(|e| ShareError::from_io(&root.display().to_string(), &e))?;
-    rustix::fs::syncfs(&f).map_err(|e| {
-        ShareError::from_io(&root.display().to_string(), &io::Error::from(e))
-    })
+    rustix::fs::syncfs(&f)
+        .map_err(|e| ShareError::from_io(&root.display().to_string(), &io::Error::from(e)))
 }
 
 /// Closes a file and reports the error `Drop` would swallow: on SMB through FUSE (rclone)
