@@ -3,24 +3,40 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { loadLang } from "./lib/i18n.svelte";
-import type { MeetingKind, RecordSummary } from "./lib/ipc";
-import { draftRecord, policyTexts, view } from "./testdata";
+import type { ListQuery, MeetingKind, RecordSummary, SettingsView, SyncStatusView } from "./lib/ipc";
+import { appError, draftRecord, policyTexts, view } from "./testdata";
 
 function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
   return {
     state: "draft",
     kind: "citizen",
-    createdAt: "2026-11-28T13:05:00Z",
-    updatedAt: "2026-11-28T13:05:00Z",
+    created_at: "2026-11-28T13:05:00Z",
+    updated_at: "2026-11-28T13:05:00Z",
     subject: "",
     unit: "",
-    caseNumber: "",
+    case_number: "",
     counterpart: "",
     ...over,
   };
 }
 
 type Call = { cmd: string; args: unknown };
+
+// Over JSON the counts are numbers, though bindings.ts types them as bigint.
+let syncAnswer: SyncStatusView;
+function setSync(over: Record<string, unknown> = {}): void {
+  syncAnswer = {
+    pending: 2,
+    oldest_pending_age_seconds: 3 * 3600 + 5,
+    last_success_at: null,
+    last_error: { kind: "share_missing", message: "ENOENT: /mnt/share" },
+    conflicts: [],
+    running: false,
+    share_dir: "/mnt/share",
+    share_is_local_default: false,
+    ...over,
+  } as unknown as SyncStatusView;
+}
 
 /** A small in-memory fake of the Rust side. */
 function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: RecordSummary[] } {
@@ -30,43 +46,37 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
     state.calls.push({ cmd, args });
     switch (cmd) {
       case "list_records": {
-        const { query } = args as { query: { text: string | null; limit: number } };
+        const { query } = args as { query: ListQuery };
         const text = query.text?.toLowerCase() ?? null;
         return state.records
           .filter((r) => text === null || r.subject.toLowerCase().includes(text))
           .slice(0, query.limit);
       }
       case "create_draft": {
-        const { input } = args as { input: { kind: MeetingKind } };
+        const { kind } = args as { kind: MeetingKind };
         n += 1;
-        const created = rec({ id: `new-${n}`, kind: input.kind, createdAt: "2026-11-28T14:00:00Z" });
+        const created = rec({ id: `new-${n}`, kind, created_at: "2026-11-28T14:00:00Z" });
         // The fake deliberately appends, so the UI must put the new draft on top itself.
         state.records.push(created);
-        return created;
+        // create_draft answers with the new record's view, not a summary.
+        return view({ ...draftRecord(kind), id: created.id });
       }
       case "get_record": {
         const { id } = args as { id: string };
         const summary = state.records.find((r) => r.id === id);
-        return view({ ...draftRecord(summary?.kind ?? "citizen"), id });
+        return view({ ...draftRecord(asKind(summary?.kind ?? "citizen")), id });
       }
       case "policy_texts":
         return policyTexts((args as { kind: MeetingKind }).kind);
       case "get_settings":
         return {
-          settings: { staff: { name: "", initials: "" }, units: [], rooms: [], language: "da", shareDir: "" },
-          dataDir: "/d",
-          effectiveShareDir: "/d/share",
-        };
+          settings: { staff: { name: "", initials: "" }, units: [], rooms: [], language: "da", share_dir: "" },
+          data_dir: "/d",
+          effective_share_dir: "/d/share",
+          share_is_local_default: true,
+        } satisfies SettingsView;
       case "sync_status":
-        return {
-          pending: 2,
-          oldestPendingAgeSeconds: 3 * 3600 + 5,
-          lastSuccessAt: null,
-          lastError: { kind: "share_missing", message: "ENOENT" },
-          conflicts: [],
-          running: false,
-          shareDir: "/mnt/share",
-        };
+        return syncAnswer;
       default:
         throw `command ${cmd} not found`;
     }
@@ -74,11 +84,14 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
   return state;
 }
 
+const asKind = (kind: string): MeetingKind => (kind === "employee" ? "employee" : "citizen");
+
 const listCalls = (calls: Call[]): Call[] => calls.filter((c) => c.cmd === "list_records");
 
 beforeEach(() => {
   localStorage.clear();
   loadLang();
+  setSync();
 });
 
 afterEach(() => {
@@ -94,7 +107,7 @@ describe("start screen", () => {
     const empty = await screen.findByTestId("empty-state");
     expect(empty.textContent).toBe("Ingen mødenotater endnu. Tryk på »Nyt møde« for at begynde.");
     expect(screen.queryByTestId("record-list")).toBeNull();
-    expect(listCalls(backend.calls)[0]?.args).toEqual({ query: { text: null, limit: 200 } });
+    expect(listCalls(backend.calls)[0]?.args).toEqual({ query: { limit: 200 } });
     expect(screen.getByLabelText("Søg")).toBe(screen.getByTestId("search"));
     expect(document.documentElement.lang).toBe("da");
   });
@@ -111,7 +124,7 @@ describe("start screen", () => {
 
   it("renders rows from list_records", async () => {
     fakeBackend([
-      rec({ id: "a", subject: "Tilbud om boligstøtte", caseNumber: "27.00.00-G01-1-26", unit: "Borgerservice" }),
+      rec({ id: "a", subject: "Tilbud om boligstøtte", case_number: "27.00.00-G01-1-26", unit: "Borgerservice" }),
       rec({ id: "b", kind: "employee", state: "finished", subject: "" }),
     ]);
     render(App);
@@ -155,7 +168,7 @@ describe("start screen", () => {
     expect(editor.getAttribute("data-record-id")).toBe("new-1");
     await screen.findByTestId("step-meeting");
     const creates = backend.calls.filter((c) => c.cmd === "create_draft");
-    expect(creates).toEqual([{ cmd: "create_draft", args: { input: { kind: "citizen" } } }]);
+    expect(creates).toEqual([{ cmd: "create_draft", args: { kind: "citizen" } }]);
 
     // Back on the list, the new draft is there.
     await fireEvent.click(screen.getByTestId("back"));
@@ -181,8 +194,40 @@ describe("start screen", () => {
     const line = await screen.findByTestId("sync-status");
     expect(line.textContent).toContain("2 notater venter på at blive sendt");
     expect(line.textContent).toContain("det ældste har ventet 3 timer");
-    expect(line.textContent).toContain("det fælles drev kunne ikke findes");
+    expect(line.textContent).toContain("Seneste forsøg mislykkedes: det fælles drev kunne ikke findes.");
+    expect(line.textContent).not.toContain("ENOENT");
     expect(screen.getByTestId("sync-now").textContent).toContain("Synkronisér nu");
+  });
+
+  it("says every sync error kind in Danish, and a kind it does not know in general words", async () => {
+    const expected: Record<string, string> = {
+      share_missing: "det fælles drev kunne ikke findes",
+      permission: "ingen adgang til det fælles drev",
+      disk_full: "det fælles drev er fuldt",
+      timeout: "det fælles drev svarede ikke",
+      io: "det fælles drev kunne ikke læses eller skrives",
+      invalid_artifact: "et notat kunne ikke lægges på det fælles drev",
+      brand_new_kind: "ukendt fejl",
+    };
+    for (const [kind, words] of Object.entries(expected)) {
+      setSync({ last_error: { kind, message: `English ${kind}` } });
+      fakeBackend([]);
+      const { unmount } = render(App);
+      const error = await screen.findByTestId("sync-error");
+      expect(error.textContent).toContain(words);
+      expect(error.textContent).not.toContain("English");
+      unmount();
+      clearMocks();
+    }
+  });
+
+  it("says when notes only reach the default folder on this PC", async () => {
+    setSync({ pending: 0, oldest_pending_age_seconds: null, last_error: null, share_is_local_default: true });
+    fakeBackend([]);
+    render(App);
+    const line = await screen.findByTestId("sync-status");
+    expect(line.getAttribute("data-pending")).toBe("0");
+    expect(line.textContent).toContain("Alle afsluttede notater er gemt i standardmappen på denne computer.");
   });
 
   it("creates an employee draft", async () => {
@@ -193,7 +238,7 @@ describe("start screen", () => {
     await fireEvent.click(screen.getByTestId("kind-employee"));
     await screen.findByTestId("step-meeting");
     expect(screen.getByTestId("editor").textContent).toContain("Tjenstlig samtale");
-    expect(backend.calls.find((c) => c.cmd === "create_draft")?.args).toEqual({ input: { kind: "employee" } });
+    expect(backend.calls.find((c) => c.cmd === "create_draft")?.args).toEqual({ kind: "employee" });
   });
 
   it("closes the kind choice with Escape and returns focus", async () => {
@@ -215,7 +260,7 @@ describe("start screen", () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      if (fail) throw { code: "storage", message: "SQLITE_BUSY: database is locked" };
+      if (fail) throw appError("storage", null, {}, "SQLITE_BUSY: database is locked");
       return [rec({ id: "x", subject: "Efter genforsøg" })];
     });
     render(App);
@@ -233,7 +278,7 @@ describe("start screen", () => {
 
   it("shows a translated message for a failed create_draft", async () => {
     mockIPC((cmd) => {
-      if (cmd === "create_draft") throw { code: "rule_violation", message: "nope" };
+      if (cmd === "create_draft") throw appError("storage", null, {}, "nope");
       return [];
     });
     render(App);
@@ -241,8 +286,8 @@ describe("start screen", () => {
     await fireEvent.click(screen.getByTestId("new-meeting"));
     await fireEvent.click(screen.getByTestId("kind-citizen"));
     const alert = await screen.findByRole("alert");
-    expect(alert.getAttribute("data-error-code")).toBe("rule_violation");
-    expect(alert.textContent).toContain("Handlingen er ikke tilladt");
+    expect(alert.getAttribute("data-error-code")).toBe("storage");
+    expect(alert.textContent).toContain("Data kunne ikke læses eller gemmes");
     expect(alert.textContent).not.toContain("nope");
   });
 
@@ -260,6 +305,7 @@ describe("start screen", () => {
     const lists = listCalls(backend.calls);
     expect(lists).toHaveLength(2);
     expect(lists[1]?.args).toEqual({ query: { text: "syg", limit: 200 } });
+    expect(lists[0]?.args).toEqual({ query: { limit: 200 } });
 
     await fireEvent.input(search, { target: { value: "findes ikke" } });
     const empty = await screen.findByTestId("empty-state");

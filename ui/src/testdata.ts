@@ -1,8 +1,10 @@
 // Test data for the UI's unit tests: a draft record as `get_record` returns
-// it, and the policy texts as `policy_texts` returns them (abridged, same
-// shape, real Danish wording from policy/albertslund.toml).
+// it, the policy texts as `policy_texts` returns them (abridged, same shape,
+// real Danish wording from policy/albertslund.toml), and `AppError`s as Rust
+// rejects with them. Every type is the generated one (bindings.ts).
 
-import type { MeetingKind, MeetingRecord, PolicyTexts, RecordView } from "./lib/ipc";
+import type { AppError, ErrorCode, ErrorParams, MeetingKind, MeetingRecord, PolicyTexts, RecordView } from "./lib/ipc";
+import { applicableNotices, situation } from "./lib/workflow";
 
 export const RECORD_ID = "01JCZ3K8QA0000000000000005";
 
@@ -57,8 +59,23 @@ export function draftRecord(kind: MeetingKind = "citizen"): MeetingRecord {
   };
 }
 
+/** A `RecordView` as Rust answers: the situation and notices follow from the record. */
 export function view(record: MeetingRecord, over: Partial<RecordView> = {}): RecordView {
-  return { record, violations: [], cprWarnings: [], ...over };
+  const sit = situation(record);
+  return {
+    record,
+    violations: [],
+    situation: sit,
+    applicable_notices: applicableNotices(policyTexts(record.meeting.kind).notices, sit, {}).map((n) => n.id),
+    cpr_warnings: [],
+    signed: record.state === "finished",
+    ...over,
+  };
+}
+
+/** An `AppError` as Rust serializes it (the English message is for logs only). */
+export function appError(code: ErrorCode, field: string | null = null, params: ErrorParams = {}, message = `${code} (English, for logs)`): AppError {
+  return { code, field, params, message };
 }
 
 const ROLES = {
@@ -75,47 +92,47 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
   const Cd = kind === "citizen" ? "Borgeren" : "Den ansatte";
   const cd = kind === "citizen" ? "borgeren" : "den ansatte";
   return {
-    policyId: "albertslund",
-    policyVersion: "2026.1",
+    policy_id: "albertslund",
+    policy_version: "2026.1",
     municipality: "Albertslund Kommune",
     roles: { ...ROLES[kind] },
-    minAssessmentChars: 80,
+    min_assessment_chars: 80,
     notices: [
       {
         id: "legal",
         rule: "G-NOTICE-LEGAL",
         level: "required",
-        appliesTo: ["recorded"],
+        applies_to: ["recorded"],
         title: "Optagelsen er ikke et juridisk grundlag",
-        textRecorded: `${Cd} er gjort opmærksom på, at optagelsen ikke alene kan bruges som juridisk grundlag.`,
-        textRefused: null,
+        text_recorded: `${Cd} er gjort opmærksom på, at optagelsen ikke alene kan bruges som juridisk grundlag.`,
+        text_refused: null,
       },
       {
         id: "disclosure",
         rule: "G-NOTICE-DISCLOSURE",
         level: "required",
-        appliesTo: ["recorded"],
+        applies_to: ["recorded"],
         title: "Videregivelse kan være strafbar",
-        textRecorded: `${Cd} er gjort opmærksom på, at det kan være strafbart at videregive oplysninger uden samtykke.`,
-        textRefused: null,
+        text_recorded: `${Cd} er gjort opmærksom på, at det kan være strafbart at videregive oplysninger uden samtykke.`,
+        text_refused: null,
       },
       {
         id: "case",
         rule: "G-NOTICE-CASE",
         level: "required",
-        appliesTo: ["recorded", "refused"],
+        applies_to: ["recorded", "refused"],
         title: "Noteret i sagen",
-        textRecorded: "Det er noteret i sagen, at samtalen er optaget.",
-        textRefused: "Det er noteret i sagen, at ønsket om at optage samtalen ikke er imødekommet.",
+        text_recorded: "Det er noteret i sagen, at samtalen er optaget.",
+        text_refused: "Det er noteret i sagen, at ønsket om at optage samtalen ikke er imødekommet.",
       },
       {
         id: "data",
         rule: "G-NOTICE-DATA",
         level: "recommended",
-        appliesTo: ["recorded"],
+        applies_to: ["recorded"],
         title: "Reglerne om persondata",
-        textRecorded: `${Cd} er gjort opmærksom på reglerne om persondata.`,
-        textRefused: null,
+        text_recorded: `${Cd} er gjort opmærksom på reglerne om persondata.`,
+        text_refused: null,
       },
     ],
     grounds: [

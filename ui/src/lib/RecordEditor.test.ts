@@ -1,9 +1,9 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { draftRecord, policyTexts, RECORD_ID, view } from "../testdata";
+import { appError, draftRecord, policyTexts, RECORD_ID, view } from "../testdata";
 import { loadLang } from "./i18n.svelte";
-import type { MeetingKind, MeetingRecord, RecordView, Violation } from "./ipc";
+import type { AppError, KeyStatus, MeetingKind, MeetingRecord, RecordView, SettingsView, Violation } from "./ipc";
 import RecordEditor from "./RecordEditor.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -13,9 +13,13 @@ interface Fake {
   stored: MeetingRecord;
   violations: Violation[];
   cpr: string[];
-  saveError: { code: string; message: string } | null;
-  keyExists: boolean | "missing";
-  signing: "ok" | "wrong" | "missing";
+  saveError: AppError | null;
+  keyExists: boolean;
+  /** What key_status rejects with: an AppError, or a plain string as Tauri rejects. */
+  keyError: AppError | string | null;
+  signing: "ok" | "wrong" | AppError;
+  /** `RecordView.signed` of a finished record (false: finished unsigned by an old build). */
+  signed: boolean;
 }
 
 function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
@@ -26,10 +30,13 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
     cpr: [],
     saveError: null,
     keyExists: true,
+    keyError: null,
     signing: "ok",
+    signed: true,
     ...over,
   };
-  const answer = (): RecordView => view(structuredClone(f.stored), { violations: f.violations, cprWarnings: f.cpr });
+  const answer = (): RecordView =>
+    view(structuredClone(f.stored), { violations: f.violations, cpr_warnings: f.cpr, signed: f.stored.state === "finished" && f.signed });
   mockIPC((cmd, args) => {
     f.calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     switch (cmd) {
@@ -49,10 +56,11 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
       }
       case "get_settings":
         return {
-          settings: { staff: { name: "Mette Sørensen", initials: "MESO" }, units: ["Borgerservice"], rooms: [], language: "da", shareDir: "" },
-          dataDir: "/tmp/data",
-          effectiveShareDir: "/tmp/data/share",
-        };
+          settings: { staff: { name: "Mette Sørensen", initials: "MESO" }, units: ["Borgerservice"], rooms: [], language: "da", share_dir: "" },
+          data_dir: "/tmp/data",
+          effective_share_dir: "/tmp/data/share",
+          share_is_local_default: true,
+        } satisfies SettingsView;
       case "equal_treatment":
         return {
           unit_name: "Borgerservice",
@@ -60,19 +68,23 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
           municipality: { requests: 9, allowed: 7, refused: 2, refused_by_ground: { others_matters: 1, harassment: 1 }, unannounced: 1 },
         };
       case "key_status":
-        if (f.keyExists === "missing") throw "command key_status not found";
-        return { exists: f.keyExists, keyId: "ABCD", signerName: "Mette Sørensen", signerInitials: "MESO", publicKeyPath: null };
+        if (f.keyError) throw f.keyError;
+        return {
+          exists: f.keyExists,
+          key_id: "ABCD",
+          signer_name: "Mette Sørensen",
+          signer_initials: "MESO",
+          public_key_path: null,
+        } satisfies KeyStatus;
       case "finish_and_sign": {
-        if (f.signing === "missing") throw "command finish_and_sign not found";
+        if (typeof f.signing === "object") throw f.signing;
         const { passphrase } = args as { passphrase: string };
-        if (f.signing === "wrong" || passphrase !== "hemmelig kode") throw { code: "wrong_passphrase", message: "bad" };
+        if (f.signing === "wrong" || passphrase !== "hemmelig kode") throw appError("wrong_passphrase", "passphrase", {}, "bad");
         f.stored = { ...f.stored, state: "finished", finished_at: "2026-11-06T11:00:00Z" };
         return answer();
       }
-      case "finish_record":
-        f.stored = { ...f.stored, state: "finished", finished_at: "2026-11-06T11:00:00Z" };
-        return answer();
       case "export_note":
+        if (exportError) throw exportError;
         return { folder: "/home/mette/Notater/01JCZ", files: ["note.json", "note.json.minisig", "note.pdf", "note.pdf.minisig"] };
       default:
         throw `command ${cmd} not found`;
@@ -82,6 +94,12 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
 }
 
 const saves = (f: Fake): Call[] => f.calls.filter((c) => c.cmd === "save_draft");
+
+let exportError: AppError | null = null;
+/** Makes the next fake's export_note reject with `e`. */
+function mockExportError(e: AppError): void {
+  exportError = e;
+}
 const noop = (): void => undefined;
 
 beforeEach(() => {
@@ -91,6 +109,7 @@ beforeEach(() => {
 
 afterEach(() => {
   clearMocks();
+  exportError = null;
 });
 
 async function open(f: Fake): Promise<void> {
@@ -137,8 +156,10 @@ describe("record editor", () => {
     expect(screen.getByTestId("f-meeting-counterpart").getAttribute("aria-describedby")).toContain("f-meeting-counterpart-cpr");
   });
 
-  it("keeps the typed text and marks the field when Rust refuses it", async () => {
-    const f = fakeBackend(draftRecord(), { saveError: { code: "invalid_input", message: "meeting.subject: longer than 300 characters (301)" } });
+  it("keeps the typed text, marks the field Rust names and says why in Danish with the numbers", async () => {
+    const f = fakeBackend(draftRecord(), {
+      saveError: appError("text_too_long", "meeting.subject", { max: "300", actual: "301" }, "meeting.subject: longer than 300 characters (301)"),
+    });
     await open(f);
     const long = "x".repeat(301);
     const input = screen.getByTestId("f-meeting-subject") as HTMLInputElement;
@@ -146,6 +167,76 @@ describe("record editor", () => {
     await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"), { timeout: 2000 });
     expect(input.value).toBe(long);
     expect(screen.getByTestId("save-status").textContent).toContain("Ændringen er ikke gemt");
+    const message = within(input.parentElement!).getByTestId("field-message");
+    expect(message.textContent).toBe("Teksten i «Emne» er for lang: højst 300 tegn (nu 301).");
+    expect(message.getAttribute("role")).toBe("alert");
+    expect(input.getAttribute("aria-describedby")).toContain(message.id);
+    // Only that field is marked; the English message is never shown.
+    expect(screen.getByTestId("f-meeting-counterpart").getAttribute("aria-invalid")).toBeNull();
+    expect(document.body.textContent).not.toContain("longer than");
+    expect(screen.queryByTestId("save-error")).toBeNull();
+
+    // The next good save clears it.
+    f.saveError = null;
+    await fireEvent.input(input, { target: { value: "Boligstøtte" } });
+    await waitFor(() => expect(input.getAttribute("aria-invalid")).toBeNull(), { timeout: 2000 });
+    expect(screen.queryByTestId("field-message")).toBeNull();
+  });
+
+  it("marks the field of an invalid_input error and names it in words", async () => {
+    const f = fakeBackend(draftRecord(), {
+      saveError: appError("invalid_input", "meeting.counterpart", {}, "meeting.counterpart: invalid type: integer"),
+    });
+    await open(f);
+    const input = screen.getByTestId("f-meeting-counterpart") as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "Jens" } });
+    await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"), { timeout: 2000 });
+    expect(within(input.parentElement!).getByTestId("field-message").textContent).toBe(
+      "«Borger» har et indhold, der ikke kan godkendes. Kontrollér det indtastede, og prøv igen.",
+    );
+  });
+
+  it("says a refusal for a field on another step above the step, with a way to the field", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r, {
+      saveError: appError("text_control_character", "refusal.assessment", { code_point: "U+200B" }),
+    });
+    await open(f);
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "Bolig" } });
+    const line = await screen.findByTestId("save-error", {}, { timeout: 2000 });
+    expect(line.getAttribute("data-field")).toBe("refusal.assessment");
+    expect(line.textContent).toContain("Teksten i «Konkret vurdering» indeholder et usynligt tegn eller et kontroltegn (U+200B)");
+    // The subject is not the field at fault.
+    expect(screen.getByTestId("f-meeting-subject").getAttribute("aria-invalid")).toBeNull();
+    await fireEvent.click(within(line).getByTestId("save-error-jump"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-refusal-assessment"));
+    const field = screen.getByTestId("f-refusal-assessment");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(within(field.parentElement!).getByTestId("field-message").textContent).toContain("«Konkret vurdering»");
+    // Said at the field now, not twice.
+    expect(screen.queryByTestId("save-error")).toBeNull();
+  });
+
+  it("says a refusal above the step when its field is not shown now", async () => {
+    const f = fakeBackend(draftRecord(), {
+      saveError: appError("text_too_long", "meeting.bisidder_name", { max: "200", actual: "201" }),
+    });
+    await open(f);
+    expect(screen.queryByTestId("f-meeting-bisidder-name")).toBeNull();
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "Bolig" } });
+    const line = await screen.findByTestId("save-error", {}, { timeout: 2000 });
+    expect(line.textContent).toContain("Teksten i «Bisidderens navn» er for lang: højst 200 tegn (nu 201).");
+  });
+
+  it("says a refusal without a field above the step", async () => {
+    const f = fakeBackend(draftRecord(), { saveError: appError("storage", null, {}, "SQLITE_FULL") });
+    await open(f);
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "Bolig" } });
+    const line = await screen.findByTestId("save-error", {}, { timeout: 2000 });
+    expect(line.textContent).toContain("Data kunne ikke læses eller gemmes på denne computer.");
+    expect(line.textContent).not.toContain("SQLITE");
   });
 
   it("uses ansat/leder for an employee meeting and shows the outside-guideline text", async () => {
@@ -279,14 +370,60 @@ describe("record editor", () => {
     expect(f.calls.some((c) => c.cmd === "finish_and_sign")).toBe(false);
   });
 
-  it("falls back to finish_record when this build cannot sign", async () => {
-    const f = fakeBackend(draftRecord(), { keyExists: "missing" });
+  it("never finishes unsigned: a failing key_status is said, and nothing is finished", async () => {
+    const f = fakeBackend(draftRecord(), { keyError: "command key_status not allowed" });
     await open(f);
     await fireEvent.click(screen.getByTestId("step-review-tab"));
     await fireEvent.click(screen.getByTestId("finish"));
-    await fireEvent.click(await screen.findByTestId("finish-confirm"));
+    const err = await screen.findByTestId("finish-error");
+    expect(err.getAttribute("data-error-code")).toBe("internal");
+    expect(err.textContent).toContain("Der opstod en uventet fejl i programmet.");
+    expect(screen.queryByTestId("sign-dialog")).toBeNull();
+    expect(f.calls.map((c) => c.cmd).filter((c) => c.startsWith("finish"))).toEqual([]);
+    expect(f.stored.state).toBe("draft");
+  });
+
+  it("when the rules still block signing, says so and refreshes the review", async () => {
+    const blocking: Violation = { rule: "G-RECORD", field: "meeting.channel", code: "channel_missing", severity: "blocking" };
+    const f = fakeBackend(draftRecord());
+    f.signing = appError("rule_violation", "meeting.channel", { violations: [blocking] }, "G-RECORD meeting.channel (channel_missing)");
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    await fireEvent.click(screen.getByTestId("finish"));
+    const pass = (await screen.findByTestId("passphrase")) as HTMLInputElement;
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    f.violations = [blocking];
+    await fireEvent.submit(pass.form!);
+    const err = await screen.findByTestId("finish-error");
+    expect(err.textContent).toContain("Mødenotatet opfylder ikke retningslinjernes krav endnu.");
+    expect(screen.queryByTestId("sign-dialog")).toBeNull();
+    await waitFor(() => expect(screen.getByTestId("violation").getAttribute("data-code")).toBe("channel_missing"));
+  });
+
+  it("a note finished unsigned by an old build is shown, but not offered for export", async () => {
+    const r = draftRecord();
+    r.state = "finished";
+    r.finished_at = "2026-11-06T11:00:00Z";
+    const f = fakeBackend(r, { signed: false });
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop });
     await screen.findByTestId("finished-view");
-    expect(f.calls.filter((c) => c.cmd === "finish_record")).toHaveLength(1);
+    expect(screen.getByTestId("finished-unsigned").textContent).toContain("uden underskrift");
+    expect(screen.queryByTestId("export")).toBeNull();
+    expect(f.calls.some((c) => c.cmd === "export_note")).toBe(false);
+  });
+
+  it("says an export error in Danish from its code and params", async () => {
+    const r = draftRecord();
+    r.state = "finished";
+    r.finished_at = "2026-11-06T11:00:00Z";
+    fakeBackend(r);
+    mockExportError(appError("export_conflict", null, { path: "/home/mette/Notater/01JCZ/note.pdf" }, "exists"));
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop });
+    await fireEvent.click(await screen.findByTestId("export"));
+    await waitFor(() => expect(screen.getByTestId("export-result").getAttribute("data-outcome")).toBe("error"));
+    expect(screen.getByTestId("export-result").textContent).toContain(
+      "Der findes allerede en anden fil med samme navn i den valgte mappe (/home/mette/Notater/01JCZ/note.pdf).",
+    );
   });
 
   it("switching language changes words, not the record", async () => {

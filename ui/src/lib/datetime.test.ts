@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatDateTime, formatTime, fromLocalInput, toLocalInput } from "./datetime";
+import { formatAge, formatDateTime, formatDay, formatTime, fromLocalInput, toLocalInput } from "./datetime";
 
 describe("formatDateTime", () => {
   it("formats Danish style in Danish winter time (UTC+1)", () => {
@@ -35,6 +35,18 @@ describe("formatDateTime", () => {
   it("returns unparsable input unchanged", () => {
     expect(formatDateTime("not a date", "da")).toBe("not a date");
     expect(formatDateTime("", "en")).toBe("");
+  });
+});
+
+describe("formatDay", () => {
+  it("formats the UTC day by default (the bounds Rust names are UTC midnights)", () => {
+    expect(formatDay("2100-01-01T00:00:00+00:00", "da")).toBe("01.01.2100");
+    expect(formatDay("2000-01-01T00:00:00Z", "en")).toBe("1 Jan 2000");
+    expect(formatDay("2026-11-28T23:30:00Z", "da", "Europe/Copenhagen")).toBe("29.11.2026");
+  });
+
+  it("returns an unparsable input unchanged", () => {
+    expect(formatDay("soon", "da")).toBe("soon");
   });
 });
 

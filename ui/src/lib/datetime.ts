@@ -50,6 +50,18 @@ export function formatDateTime(iso: string, lang: Lang, timeZone?: string): stri
   return `${p.day} ${EN_MONTHS[p.month - 1] ?? "?"} ${p.year}, ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
+/**
+ * The calendar day of an RFC 3339 timestamp: da "01.01.2000", en "1 Jan 2000".
+ * In UTC by default: used for the bounds Rust names in errors, which are UTC
+ * midnights. An unparsable input is returned unchanged.
+ */
+export function formatDay(iso: string, lang: Lang, timeZone = "UTC"): string {
+  const date = new Date(iso);
+  if (iso.trim() === "" || Number.isNaN(date.getTime())) return iso;
+  const p = partsIn(date, timeZone);
+  return lang === "da" ? `${pad2(p.day)}.${pad2(p.month)}.${p.year}` : `${p.day} ${EN_MONTHS[p.month - 1] ?? "?"} ${p.year}`;
+}
+
 /** The time of day only: da "14.05", en "14:05" (for "Gemt kl. 14.05"). */
 export function formatTime(date: Date, lang: Lang, timeZone?: string): string {
   const p = partsIn(date, timeZone);

@@ -1,6 +1,13 @@
 // Typed dictionaries. Danish is the default and the source of truth for the
 // set of keys; English must have exactly the same keys (a missing or extra
 // key is a type error).
+//
+// The words for coded values from Rust (error codes, verification codes, sync
+// error kinds) are kept apart, in `Record<Code, string>` dictionaries: a code
+// added on the Rust side (bindings.ts) without words here is a type error.
+
+import type { ErrorCode, VerifyCode } from "./bindings";
+import type { SyncErrorKind } from "./ipc";
 
 export const LANGS = ["da", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -44,12 +51,6 @@ export const da = {
   "record.unit": "Enhed",
   "record.created": "Oprettet",
 
-  "error.invalid_input": "Oplysningerne kunne ikke godkendes. Kontrollér det indtastede, og prøv igen.",
-  "error.not_found": "Mødenotatet blev ikke fundet. Det kan være blevet slettet.",
-  "error.storage":
-    "Data kunne ikke læses eller gemmes på denne computer. Prøv igen, og kontakt IT-support, hvis fejlen bliver ved.",
-  "error.rule_violation": "Handlingen er ikke tilladt for dette mødenotat.",
-  "error.internal": "Der opstod en uventet fejl i programmet. Prøv igen, og kontakt IT-support, hvis fejlen bliver ved.",
   "error.retry": "Prøv igen",
 
   "nav.records": "Mødenotater",
@@ -68,16 +69,14 @@ export const da = {
 
   "sync.label": "Afsendelse til det fælles drev",
   "sync.allSent": "Alle afsluttede notater er sendt til det fælles drev.",
+  "sync.allSentLocal":
+    "Alle afsluttede notater er gemt i standardmappen på denne computer. Der er ikke valgt en fælles mappe under Indstillinger.",
   "sync.pending.one": "1 notat venter på at blive sendt",
   "sync.pending.many": "{count} notater venter på at blive sendt",
   "sync.oldest": "det ældste har ventet {age}",
   "sync.lastSuccess": "Sidst sendt {time}.",
   "sync.lastError": "Seneste forsøg mislykkedes: {kind}.",
-  "sync.kind.share_missing": "det fælles drev kunne ikke findes",
-  "sync.kind.permission": "ingen adgang til det fælles drev",
-  "sync.kind.disk_full": "det fælles drev er fuldt",
-  "sync.kind.timeout": "det fælles drev svarede ikke",
-  "sync.kind.other": "ukendt fejl",
+  "sync.kindUnknown": "ukendt fejl",
   "sync.conflicts":
     "{count} fil(er) findes allerede på det fælles drev med et andet indhold. De overskrives ikke. Kontakt IT-support.",
   "sync.now": "Synkronisér nu",
@@ -88,6 +87,7 @@ export const da = {
   "editor.saving": "Gemmer …",
   "editor.unsaved": "Ikke gemt endnu",
   "editor.saveFailed": "Ændringen er ikke gemt. Teksten er bevaret her; ret det markerede felt.",
+  "editor.fieldElsewhere": "Gå til feltet",
   "editor.steps": "Trin",
   "editor.stepMissing": "{count} mangler",
   "editor.next": "Næste",
@@ -233,9 +233,6 @@ export const da = {
   "sign.noKey.body":
     "For at underskrive notater skal du oprette en nøgle med en adgangssætning under Indstillinger. Kladden er gemt.",
   "sign.noKey.go": "Gå til indstillinger",
-  "finish.plain.title": "Afslut notatet?",
-  "finish.plain.body": "Når notatet er afsluttet, kan det ikke ændres.",
-  "finish.plain.submit": "Afslut",
 
   "finished.heading": "Afsluttet notat",
   "finished.readonly": "Notatet er afsluttet {time} og kan ikke ændres.",
@@ -244,7 +241,8 @@ export const da = {
   "finished.exported": "Notatet er gemt i mappen",
   "finished.files": "Filer",
   "finished.exportCancelled": "Eksporten blev annulleret.",
-  "finished.exportUnavailable": "Eksport findes ikke i denne version af programmet.",
+  "finished.unsigned":
+    "Notatet blev afsluttet uden underskrift af en tidligere version af programmet. Det kan ikke eksporteres som underskrevet notat.",
 
   "settings.heading": "Indstillinger",
   "settings.staff.legend": "Hvem arbejder på denne computer?",
@@ -257,8 +255,11 @@ export const da = {
   "settings.dataDir": "Datamappe på denne computer",
   "settings.shareDir": "Fælles mappe (afsluttede notater sendes hertil)",
   "settings.shareDir.hint": "Lad feltet stå tomt for standardmappen. En fælles mappe skal være tilsluttet, når du gemmer: Samtalenotat opretter mappen »samtalenotat« i den og sender kun dertil. Lige nu bruges: {dir}",
+  "settings.shareDir.local":
+    "Det er standardmappen på denne computer, ikke et fælles drev: notaterne når ikke ud til andre, før du angiver en fælles mappe.",
   "settings.save": "Gem indstillinger",
   "settings.saved": "Indstillingerne er gemt.",
+  "settings.notSaved": "Indstillingerne er ikke gemt. Ret det markerede felt.",
   "settings.key.heading": "Nøgle til underskrift",
   "settings.key.exists": "Der er en nøgle til underskrift på denne computer.",
   "settings.key.id": "Nøgle-id",
@@ -272,22 +273,34 @@ export const da = {
   "settings.key.created": "Nøglen er oprettet.",
   "settings.key.tooShort": "Adgangssætningen skal være mindst 8 tegn.",
   "settings.key.mismatch": "De to adgangssætninger er ikke ens.",
-  "settings.key.unavailable": "Nøgler til underskrift findes ikke i denne version af programmet.",
   "settings.verify.heading": "Kontrollér et notat",
   "settings.verify.hint": "Vælg mappen med et eksporteret notat. Hver fil og dens underskrift kontrolleres.",
   "settings.verify.button": "Kontrollér et notat …",
   "settings.verify.ok": "Notatet er i orden: alle filer og underskrifter stemmer.",
   "settings.verify.failed": "Notatet er ikke i orden. Se nedenfor, hvilke filer der fejler.",
   "settings.verify.fileOk": "i orden",
+  "settings.verify.fileFailed": "fejler",
+  "settings.verify.detail": "Teknisk forklaring",
   "settings.verify.signerKnown": "Underskriveren er kendt: nøglen er denne computers egen eller offentliggjort på det fælles drev.",
   "settings.verify.signerUnknown": "Filerne er uændrede, men nøglen findes kun i mappen selv. Hvem der underskrev, er ikke bekræftet: kontrollér med de offentliggjorte nøgler (samtalenotat-cli verify --keys).",
   "settings.verify.cancelled": "Kontrollen blev annulleret.",
-  "settings.verify.unavailable": "Kontrol af notater findes ikke i denne version af programmet.",
 
   "cpr.warning": "Det ligner et CPR-nummer. Skriv ikke CPR-numre i notatet.",
-  "field.invalid": "Feltet kunne ikke gemmes (for lang tekst eller ugyldige tegn). Teksten er bevaret – ret den.",
-  "error.wrong_passphrase": "Adgangssætningen er forkert. Prøv igen.",
-  "error.no_key": "Der er ingen nøgle til underskrift. Opret en under Indstillinger.",
+
+  // Names of fields in error messages ("Teksten i «Emne» er for lang"), where no
+  // label above fits; errors.ts maps every field path to a label.
+  "field.lead.name": "Navn på ansvarlig {staff}",
+  "field.lead.initials": "Initialer på ansvarlig {staff}",
+  "field.coDecider.name": "Navn på nærmeste leder",
+  "field.coDecider.initials": "Initialer på nærmeste leder",
+  "field.otherGround": "Anden saglig grund",
+  "field.reasonText": "Begrundelse givet til {counterpartDefinite}",
+  "field.legalNote": "Bemærkning om HR/Jura",
+  "field.endsAt": "Mødet sluttede",
+  "field.units": "Enheder",
+  "field.rooms": "Mødelokaler",
+  "field.shareDir": "Fælles mappe",
+  "field.passphrase": "Adgangssætning",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -331,12 +344,6 @@ export const en: Dictionary = {
   "record.unit": "Unit",
   "record.created": "Created",
 
-  "error.invalid_input": "The information could not be accepted. Check what you entered and try again.",
-  "error.not_found": "The meeting record was not found. It may have been deleted.",
-  "error.storage":
-    "Data could not be read or saved on this computer. Try again, and contact IT support if the problem persists.",
-  "error.rule_violation": "This action is not allowed for this meeting record.",
-  "error.internal": "An unexpected error occurred in the program. Try again, and contact IT support if the problem persists.",
   "error.retry": "Try again",
 
   "nav.records": "Meeting records",
@@ -355,16 +362,14 @@ export const en: Dictionary = {
 
   "sync.label": "Sending to the shared folder",
   "sync.allSent": "All finished notes have been sent to the shared folder.",
+  "sync.allSentLocal":
+    "All finished notes are stored in the default folder on this computer. No shared folder has been chosen under Settings.",
   "sync.pending.one": "1 note is waiting to be sent",
   "sync.pending.many": "{count} notes are waiting to be sent",
   "sync.oldest": "the oldest has waited {age}",
   "sync.lastSuccess": "Last sent {time}.",
   "sync.lastError": "The last attempt failed: {kind}.",
-  "sync.kind.share_missing": "the shared folder could not be found",
-  "sync.kind.permission": "no access to the shared folder",
-  "sync.kind.disk_full": "the shared folder is full",
-  "sync.kind.timeout": "the shared folder did not answer",
-  "sync.kind.other": "unknown error",
+  "sync.kindUnknown": "unknown error",
   "sync.conflicts":
     "{count} file(s) already exist in the shared folder with different content. They are not overwritten. Contact IT support.",
   "sync.now": "Sync now",
@@ -375,6 +380,7 @@ export const en: Dictionary = {
   "editor.saving": "Saving …",
   "editor.unsaved": "Not saved yet",
   "editor.saveFailed": "The change is not saved. Your text is kept here; correct the marked field.",
+  "editor.fieldElsewhere": "Go to the field",
   "editor.steps": "Steps",
   "editor.stepMissing": "{count} missing",
   "editor.next": "Next",
@@ -519,9 +525,6 @@ export const en: Dictionary = {
   "sign.noKey.title": "You have no key yet",
   "sign.noKey.body": "To sign notes, create a key with a passphrase under Settings. The draft is saved.",
   "sign.noKey.go": "Go to Settings",
-  "finish.plain.title": "Finish the note?",
-  "finish.plain.body": "Once the note is finished, it cannot be changed.",
-  "finish.plain.submit": "Finish",
 
   "finished.heading": "Finished note",
   "finished.readonly": "The note was finished {time} and cannot be changed.",
@@ -530,7 +533,8 @@ export const en: Dictionary = {
   "finished.exported": "The note was saved in the folder",
   "finished.files": "Files",
   "finished.exportCancelled": "The export was cancelled.",
-  "finished.exportUnavailable": "Export is not available in this version of the app.",
+  "finished.unsigned":
+    "The note was finished without a signature by an earlier version of the app. It cannot be exported as a signed note.",
 
   "settings.heading": "Settings",
   "settings.staff.legend": "Who is working on this computer?",
@@ -543,8 +547,11 @@ export const en: Dictionary = {
   "settings.dataDir": "Data folder on this computer",
   "settings.shareDir": "Shared folder (finished notes are sent here)",
   "settings.shareDir.hint": "Leave empty for the default folder. A shared folder must be connected when you save: Samtalenotat creates a »samtalenotat« folder in it and only ever sends there. Currently used: {dir}",
+  "settings.shareDir.local":
+    "This is the default folder on this computer, not a shared drive: the notes reach no one else until you enter a shared folder.",
   "settings.save": "Save settings",
   "settings.saved": "The settings were saved.",
+  "settings.notSaved": "The settings were not saved. Correct the marked field.",
   "settings.key.heading": "Signing key",
   "settings.key.exists": "There is a signing key on this computer.",
   "settings.key.id": "Key id",
@@ -558,22 +565,32 @@ export const en: Dictionary = {
   "settings.key.created": "The key was created.",
   "settings.key.tooShort": "The passphrase must be at least 8 characters.",
   "settings.key.mismatch": "The two passphrases differ.",
-  "settings.key.unavailable": "Signing keys are not available in this version of the app.",
   "settings.verify.heading": "Check a note",
   "settings.verify.hint": "Choose the folder of an exported note. Every file and its signature are checked.",
   "settings.verify.button": "Check a note …",
   "settings.verify.ok": "The note is in order: all files and signatures match.",
   "settings.verify.failed": "The note is not in order. See below which files fail.",
   "settings.verify.fileOk": "in order",
+  "settings.verify.fileFailed": "fails",
+  "settings.verify.detail": "Technical explanation",
   "settings.verify.signerKnown": "The signer is known: the key is this computer's own or published on the shared folder.",
   "settings.verify.signerUnknown": "The files are unchanged, but the key is only the one inside the folder. Who signed is not confirmed: check against the published keys (samtalenotat-cli verify --keys).",
   "settings.verify.cancelled": "The check was cancelled.",
-  "settings.verify.unavailable": "Checking notes is not available in this version of the app.",
 
   "cpr.warning": "This looks like a CPR number. Do not write CPR numbers in the note.",
-  "field.invalid": "The field could not be saved (text too long or invalid characters). Your text is kept – correct it.",
-  "error.wrong_passphrase": "The passphrase is wrong. Try again.",
-  "error.no_key": "There is no signing key. Create one under Settings.",
+
+  "field.lead.name": "Name of the responsible {staff}",
+  "field.lead.initials": "Initials of the responsible {staff}",
+  "field.coDecider.name": "Name of the nearest manager",
+  "field.coDecider.initials": "Initials of the nearest manager",
+  "field.otherGround": "Other objective ground",
+  "field.reasonText": "Reason given to {counterpartDefinite}",
+  "field.legalNote": "Note about HR/Jura",
+  "field.endsAt": "The meeting ended",
+  "field.units": "Units",
+  "field.rooms": "Meeting rooms",
+  "field.shareDir": "Shared folder",
+  "field.passphrase": "Passphrase",
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { da, en };
@@ -593,3 +610,169 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
     return value === undefined ? whole : String(value);
   });
 }
+
+/**
+ * Placeholders `{name}` and optional parts `[a|b]`: `a` when every placeholder
+ * in it has a value, otherwise `b` (which may be left out: `[a]`). Optional parts
+ * are resolved on the template before values are filled in, so a value's own
+ * brackets or braces are never read as syntax.
+ */
+export function fillTemplate(text: string, values: Readonly<Record<string, string | number | undefined>>): string {
+  const has = (name: string): boolean => {
+    const v = values[name];
+    return v !== undefined && String(v) !== "";
+  };
+  const complete = (part: string): boolean => [...part.matchAll(/\{(\w+)\}/g)].every((m) => has(m[1] ?? ""));
+  const resolved = text.replace(/\[([^[\]|]*)(?:\|([^[\]]*))?\]/g, (_whole, a: string, b: string | undefined) =>
+    complete(a) ? a : (b ?? ""),
+  );
+  return resolved.replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(values[name]) : whole));
+}
+
+/** Words for the coded values Rust answers with. */
+export interface CodedWords {
+  /**
+   * One text per `AppError` code. Placeholders: `{field}` (the field's name in
+   * words, when the error names a field the UI knows) and the error's params
+   * (`{min}`, `{max}`, `{actual}`, `{code_point}`, `{character}`, `{path}`).
+   */
+  error: Record<ErrorCode, string>;
+  /** What is wrong with a file of a checked note (after "note.pdf: "). */
+  verify: Record<VerifyCode, string>;
+  /** Why the last sync attempt failed (inside "Seneste forsøg mislykkedes: …"). */
+  syncKind: Record<SyncErrorKind, string>;
+}
+
+export const daCoded: CodedWords = {
+  error: {
+    invalid_input:
+      "[«{field}» har et indhold, der ikke kan godkendes|Oplysningerne kunne ikke godkendes]. Kontrollér det indtastede, og prøv igen.",
+    unknown_field: "Programmet sendte et felt, der ikke findes. Det er en fejl i programmet: kontakt IT-support.",
+    text_empty: "[«{field}»|Feltet] skal udfyldes.",
+    text_too_long: "Teksten[ i «{field}»] er for lang[: højst {max} tegn][ (nu {actual})].",
+    text_control_character:
+      "Teksten[ i «{field}»] indeholder et usynligt tegn eller et kontroltegn[ ({code_point})], som ikke kan gemmes. Skriv teksten igen i stedet for at indsætte den.",
+    time_out_of_range: "Tidspunktet[ i «{field}»] er ikke muligt[: det skal ligge fra {min} og før {max}].",
+    out_of_range: "[«{field}»|En værdi] er over grænsen[: højst {max}].",
+    bad_id: "Mødenotatets id er ugyldigt. Det er en fejl i programmet: kontakt IT-support.",
+    bad_date: "Datoen[ i «{field}»] er ugyldig, eller slutdatoen ligger før startdatoen.",
+    bad_path: "[«{field}»|Mappen] skal være den fulde sti til en mappe, fx S:\\Samtalenotat eller /mnt/faelles.",
+    not_found: "Mødenotatet blev ikke fundet. Det kan være blevet slettet.",
+    record_finished: "Mødenotatet er afsluttet og kan ikke ændres.",
+    record_not_finished: "Mødenotatet er ikke afsluttet og underskrevet endnu.",
+    rule_violation: "Mødenotatet opfylder ikke retningslinjernes krav endnu. Se under «Gennemse», hvad der mangler.",
+    no_staff: "Dit navn og dine initialer er ikke gemt på denne computer. Gem dem under Indstillinger først.",
+    no_key: "Der er ingen nøgle til underskrift. Opret en under Indstillinger.",
+    key_exists: "Der er allerede en nøgle til underskrift på denne computer.",
+    wrong_passphrase: "Adgangssætningen er forkert. Prøv igen.",
+    passphrase_too_short: "Adgangssætningen er for kort[: mindst {min} tegn].",
+    passphrase_too_long: "Adgangssætningen er for lang[: højst {max} tegn].",
+    missing_glyph:
+      "Notatet kan ikke vise tegnet[ «{character}»][ ({code_point})]. Fjern eller erstat tegnet i teksten, og prøv igen.",
+    export_conflict:
+      "Der findes allerede en anden fil med samme navn i den valgte mappe[ ({path})]. Den overskrives ikke: vælg en anden mappe.",
+    file_access: "En fil eller mappe på denne computer kunne ikke læses eller skrives[: {path}]. Kontrollér adgangen, og prøv igen.",
+    share_missing: "Den fælles mappe kunne ikke findes. Kontrollér, at drevet er tilsluttet, og at stien[ i «{field}»] er rigtig.",
+    share_permission: "Samtalenotat har ikke lov til at skrive i den fælles mappe[ i «{field}»]. Kontakt IT-support om adgangen.",
+    share_disk_full: "Den fælles mappe[ i «{field}»] er fuld. Kontakt IT-support.",
+    share_timeout: "Den fælles mappe[ i «{field}»] svarede ikke i tide. Kontrollér netværket, og prøv igen.",
+    share_io:
+      "Den fælles mappe[ i «{field}»] kunne ikke læses eller skrives. Prøv igen, og kontakt IT-support, hvis fejlen bliver ved.",
+    storage:
+      "Data kunne ikke læses eller gemmes på denne computer. Prøv igen, og kontakt IT-support, hvis fejlen bliver ved.",
+    internal: "Der opstod en uventet fejl i programmet. Prøv igen, og kontakt IT-support, hvis fejlen bliver ved.",
+  },
+  verify: {
+    missing: "filen mangler i mappen",
+    unreadable: "filen kan ikke læses",
+    not_a_public_key: "filen er ikke en offentlig nøgle",
+    not_canonical: "filen er ændret: den har ikke præcis den form, Samtalenotat skriver",
+    key_differs_from_trusted: "nøglen er ikke den kendte nøgle med samme id – notatet kan være forfalsket",
+    key_not_trusted: "nøglen, der har underskrevet, er ikke en af de kendte nøgler",
+    note_invalid: "filen er ikke et notat fra Samtalenotat",
+    folder_mismatch: "notatets id passer ikke til mappens navn",
+    signer_mismatch: "notatet nævner en anden nøgle end den, der har underskrevet",
+    signature_malformed: "underskriftsfilen er ikke en gyldig underskrift",
+    content_changed: "indholdet er ændret, efter at det blev underskrevet",
+    signature_invalid: "underskriften passer ikke: den er ændret eller hører til en anden fil",
+    comment_invalid: "underskriftens kommentar er ikke en, Samtalenotat skriver, eller den nævner en anden fil",
+    other_note: "underskriften hører til et andet notat",
+    pdf_not_bound: "PDF-filen hører ikke til dette notat",
+  },
+  syncKind: {
+    share_missing: "det fælles drev kunne ikke findes",
+    permission: "ingen adgang til det fælles drev",
+    disk_full: "det fælles drev er fuldt",
+    timeout: "det fælles drev svarede ikke",
+    io: "det fælles drev kunne ikke læses eller skrives",
+    invalid_artifact: "et notat kunne ikke lægges på det fælles drev (kontakt IT-support)",
+  },
+};
+
+export const enCoded: CodedWords = {
+  error: {
+    invalid_input:
+      "[The content of “{field}” cannot be accepted|The information could not be accepted]. Check what you entered and try again.",
+    unknown_field: "The program sent a field that does not exist. This is a fault in the program: contact IT support.",
+    text_empty: "[“{field}”|The field] must be filled in.",
+    text_too_long: "The text[ in “{field}”] is too long[: at most {max} characters][ (now {actual})].",
+    text_control_character:
+      "The text[ in “{field}”] contains an invisible or control character[ ({code_point})] that cannot be saved. Type the text again instead of pasting it.",
+    time_out_of_range: "The time[ in “{field}”] is not possible[: it must be from {min} and before {max}].",
+    out_of_range: "[“{field}”|A value] is over the limit[: at most {max}].",
+    bad_id: "The meeting record's id is invalid. This is a fault in the program: contact IT support.",
+    bad_date: "The date[ in “{field}”] is invalid, or the end date is before the start date.",
+    bad_path: "[“{field}”|The folder] must be the full path of a folder, e.g. S:\\Samtalenotat or /mnt/shared.",
+    not_found: "The meeting record was not found. It may have been deleted.",
+    record_finished: "The meeting record is finished and cannot be changed.",
+    record_not_finished: "The meeting record has not been finished and signed yet.",
+    rule_violation: "The meeting record does not meet the guideline's requirements yet. See under “Review” what is missing.",
+    no_staff: "Your name and initials are not saved on this computer. Save them under Settings first.",
+    no_key: "There is no signing key. Create one under Settings.",
+    key_exists: "There is already a signing key on this computer.",
+    wrong_passphrase: "The passphrase is wrong. Try again.",
+    passphrase_too_short: "The passphrase is too short[: at least {min} characters].",
+    passphrase_too_long: "The passphrase is too long[: at most {max} characters].",
+    missing_glyph:
+      "The note cannot show the character[ “{character}”][ ({code_point})]. Remove or replace the character in the text and try again.",
+    export_conflict:
+      "A different file with the same name already exists in the chosen folder[ ({path})]. It is not overwritten: choose another folder.",
+    file_access: "A file or folder on this computer could not be read or written[: {path}]. Check the access and try again.",
+    share_missing: "The shared folder could not be found. Check that the drive is connected and that the path[ in “{field}”] is right.",
+    share_permission: "Samtalenotat is not allowed to write in the shared folder[ in “{field}”]. Contact IT support about the access.",
+    share_disk_full: "The shared folder[ in “{field}”] is full. Contact IT support.",
+    share_timeout: "The shared folder[ in “{field}”] did not answer in time. Check the network and try again.",
+    share_io:
+      "The shared folder[ in “{field}”] could not be read or written. Try again, and contact IT support if the problem persists.",
+    storage:
+      "Data could not be read or saved on this computer. Try again, and contact IT support if the problem persists.",
+    internal: "An unexpected error occurred in the program. Try again, and contact IT support if the problem persists.",
+  },
+  verify: {
+    missing: "the file is missing from the folder",
+    unreadable: "the file cannot be read",
+    not_a_public_key: "the file is not a public key",
+    not_canonical: "the file was changed: it is not exactly in the form Samtalenotat writes",
+    key_differs_from_trusted: "the key is not the known key with the same id – the note may be forged",
+    key_not_trusted: "the key that signed is not one of the known keys",
+    note_invalid: "the file is not a note from Samtalenotat",
+    folder_mismatch: "the note's id does not match the folder's name",
+    signer_mismatch: "the note names another key than the one that signed",
+    signature_malformed: "the signature file is not a valid signature",
+    content_changed: "the content was changed after it was signed",
+    signature_invalid: "the signature does not match: it was changed or belongs to another file",
+    comment_invalid: "the signature's comment is not one Samtalenotat writes, or it names another file",
+    other_note: "the signature belongs to another note",
+    pdf_not_bound: "the PDF file does not belong to this note",
+  },
+  syncKind: {
+    share_missing: "the shared folder could not be found",
+    permission: "no access to the shared folder",
+    disk_full: "the shared folder is full",
+    timeout: "the shared folder did not answer",
+    io: "the shared folder could not be read or written",
+    invalid_artifact: "a note could not be placed in the shared folder (contact IT support)",
+  },
+};
+
+export const codedWords: Record<Lang, CodedWords> = { da: daCoded, en: enCoded };

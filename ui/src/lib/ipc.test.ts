@@ -1,15 +1,16 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorMessageKey } from "./errors";
+import { appError, draftRecord, view } from "../testdata";
+import * as ipc from "./ipc";
 import {
   createDraft,
-  ERROR_CODES,
-  invalidInputField,
-  isIpcError,
-  isMissingCommand,
+  isAppError,
+  isSyncErrorKind,
   listRecords,
-  toIpcError,
+  saveSettings,
+  toAppError,
   type RecordSummary,
+  type RecordView,
 } from "./ipc";
 
 afterEach(() => {
@@ -20,96 +21,158 @@ const sample: RecordSummary = {
   id: "r1",
   state: "draft",
   kind: "citizen",
-  createdAt: "2026-11-28T13:05:00Z",
-  updatedAt: "2026-11-28T13:05:00Z",
+  created_at: "2026-11-28T13:05:00Z",
+  updated_at: "2026-11-28T13:05:00Z",
   subject: "",
   unit: "",
-  caseNumber: "",
+  case_number: "",
   counterpart: "",
 };
 
-describe("isIpcError / toIpcError", () => {
-  it("accepts well-formed errors only", () => {
-    expect(isIpcError({ code: "storage", message: "disk full" })).toBe(true);
-    expect(isIpcError({ code: "bogus", message: "x" })).toBe(false);
-    expect(isIpcError({ code: "storage" })).toBe(false);
-    expect(isIpcError("command not found")).toBe(false);
-    expect(isIpcError(null)).toBe(false);
+describe("isAppError / toAppError", () => {
+  it("accepts well-formed AppErrors only", () => {
+    expect(isAppError(appError("storage"))).toBe(true);
+    expect(isAppError(appError("text_too_long", "meeting.subject", { max: "300", actual: "301" }))).toBe(true);
+    expect(isAppError({ code: "bogus", field: null, params: {}, message: "x" })).toBe(false);
+    // The old shape ({code, message}) is not an AppError any more.
+    expect(isAppError({ code: "storage", message: "disk full" })).toBe(false);
+    expect(isAppError({ code: "storage", field: 3, params: {}, message: "m" })).toBe(false);
+    expect(isAppError({ code: "storage", field: null, params: null, message: "m" })).toBe(false);
+    expect(isAppError({ code: "storage", field: null, params: {} })).toBe(false);
+    expect(isAppError("command not found")).toBe(false);
+    expect(isAppError(null)).toBe(false);
   });
 
-  it("normalises anything else to internal", () => {
-    expect(toIpcError("boom")).toEqual({ code: "internal", message: "boom" });
-    expect(toIpcError(new Error("x"))).toEqual({ code: "internal", message: "x" });
-    expect(toIpcError({ code: "not_found", message: "m", extra: 1 })).toEqual({ code: "not_found", message: "m" });
+  it("normalises anything else to internal, with no field and no params", () => {
+    expect(toAppError("boom")).toEqual({ code: "internal", field: null, params: {}, message: "boom" });
+    expect(toAppError(new Error("x"))).toEqual({ code: "internal", field: null, params: {}, message: "x" });
+    expect(toAppError({ code: "not_found", message: "m" })).toEqual({
+      code: "internal",
+      field: null,
+      params: {},
+      message: '{"code":"not_found","message":"m"}',
+    });
   });
 
-  it("maps every code to its own message key", () => {
-    const keys = ERROR_CODES.map(errorMessageKey);
-    expect(new Set(keys).size).toBe(ERROR_CODES.length);
+  it("keeps the four keys and only the params with the promised types", () => {
+    const e = { ...appError("text_too_long", "meeting.subject", { max: "300", actual: "301" }), extra: 1 };
+    (e.params as Record<string, unknown>)["bogus"] = "x";
+    (e.params as Record<string, unknown>)["min"] = 5;
+    expect(toAppError(e)).toEqual({
+      code: "text_too_long",
+      field: "meeting.subject",
+      params: { max: "300", actual: "301" },
+      message: e.message,
+    });
+  });
+
+  it("knows every code bindings.ts lists, and the sync error kinds", () => {
+    for (const code of ipc.ERROR_CODES) expect(isAppError(appError(code))).toBe(true);
+    expect(isSyncErrorKind("share_missing")).toBe(true);
+    expect(isSyncErrorKind("invalid_artifact")).toBe(true);
+    expect(isSyncErrorKind("something_new")).toBe(false);
   });
 });
 
 describe("command wrappers", () => {
-  it("list_records sends { query: { text, limit } }", async () => {
+  it("send each command's arguments under Rust's names", async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    const record = draftRecord();
+    const settings = { staff: { name: "A", initials: "B" }, units: [], rooms: [], language: "da", share_dir: "" } as const;
+    await ipc.listRecords({ text: "abc", limit: 10 });
+    await ipc.createDraft("employee");
+    await ipc.getRecord("r1");
+    await ipc.saveDraft(record);
+    await ipc.equalTreatment("r1");
+    await ipc.policyTexts("citizen", "en");
+    await ipc.getSettings();
+    await ipc.saveSettings({ ...settings, units: [], rooms: [] });
+    await ipc.syncStatus();
+    await ipc.syncNow();
+    await ipc.keyStatus();
+    await ipc.createKey("hemmelig kode");
+    await ipc.finishAndSign("r1", "hemmelig kode");
+    await ipc.exportNote("r1");
+    await ipc.verifyNoteFolder();
+    expect(calls).toEqual([
+      ["list_records", { query: { text: "abc", limit: 10 } }],
+      ["create_draft", { kind: "employee" }],
+      ["get_record", { id: "r1" }],
+      ["save_draft", { record }],
+      ["equal_treatment", { id: "r1" }],
+      ["policy_texts", { kind: "citizen", lang: "en" }],
+      ["get_settings", {}],
+      ["save_settings", { settings: { ...settings, units: [], rooms: [] } }],
+      ["sync_status", {}],
+      ["sync_now", {}],
+      ["key_status", {}],
+      ["create_key", { passphrase: "hemmelig kode" }],
+      ["finish_and_sign", { id: "r1", passphrase: "hemmelig kode" }],
+      ["export_note", { id: "r1" }],
+      ["verify_note_folder", {}],
+    ]);
+  });
+
+  it("list_records passes the generated ListQuery as it is", async () => {
     const calls: Array<[string, unknown]> = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
       return [sample];
     });
-    await expect(listRecords({ text: "abc", limit: 10 })).resolves.toEqual([sample]);
-    expect(calls).toEqual([["list_records", { query: { text: "abc", limit: 10 } }]]);
+    await expect(listRecords({ limit: 10, state: "draft", from: "2026-01-01" })).resolves.toEqual([sample]);
+    expect(calls).toEqual([["list_records", { query: { limit: 10, state: "draft", from: "2026-01-01" } }]]);
   });
 
-  it("create_draft sends { input: { kind } }", async () => {
-    const calls: Array<[string, unknown]> = [];
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
-      return { ...sample, kind: "employee" };
-    });
-    const created = await createDraft("employee");
-    expect(created.kind).toBe("employee");
-    expect(calls).toEqual([["create_draft", { input: { kind: "employee" } }]]);
+  it("create_draft sends { kind } and answers with the new record's view", async () => {
+    const created: RecordView = view(draftRecord("employee"));
+    mockIPC(() => created);
+    const answer = await createDraft("employee");
+    expect(answer.record.meeting.kind).toBe("employee");
+    expect(answer.record.id).toBe(created.record.id);
   });
 
-  it("rejects with the IpcError from Rust", async () => {
+  it("rejects with the AppError from Rust", async () => {
+    const err = appError("share_missing", "share_dir", {}, "/mnt/x: not mounted");
     mockIPC(() => {
-      throw { code: "rule_violation", message: "finished records are read-only" };
+      throw err;
     });
-    await expect(createDraft("citizen")).rejects.toEqual({ code: "rule_violation", message: "finished records are read-only" });
+    await expect(
+      saveSettings({ staff: { name: "", initials: "" }, units: [], rooms: [], language: "da", share_dir: "/mnt/x" }),
+    ).rejects.toEqual(err);
   });
 
-  it("turns a string rejection into an internal error", async () => {
+  it("turns a Tauri-level rejection (a plain string) into an internal error", async () => {
     mockIPC(() => {
       throw "command list_records not found";
     });
-    await expect(listRecords({ text: null, limit: 1 })).rejects.toEqual({
+    await expect(listRecords({ limit: 1 })).rejects.toEqual({
       code: "internal",
+      field: null,
+      params: {},
       message: "command list_records not found",
     });
   });
 });
 
-describe("error helpers", () => {
-  it("finds the field an invalid_input error names", () => {
-    expect(invalidInputField({ code: "invalid_input", message: "meeting.counterpart: longer than 200 characters (250)" })).toBe(
-      "meeting.counterpart",
-    );
-    expect(invalidInputField({ code: "invalid_input", message: "refusal.co_decider.name: contains a control character" })).toBe(
-      "refusal.co_decider.name",
-    );
-    expect(invalidInputField({ code: "storage", message: "meeting.counterpart: x" })).toBeNull();
-    expect(invalidInputField({ code: "invalid_input", message: "no field here" })).toBeNull();
+describe("the contract", () => {
+  it("has no unsigned finish and no reading of messages", () => {
+    const names = Object.keys(ipc);
+    expect(names).not.toContain("finishRecord");
+    expect(names).not.toContain("isMissingCommand");
+    expect(names).not.toContain("invalidInputField");
   });
 
-  it("recognises a command this build does not have", () => {
-    expect(isMissingCommand(toIpcError("command finish_and_sign not found"))).toBe(true);
-    expect(isMissingCommand(toIpcError("finish_and_sign not allowed. Command not found"))).toBe(true);
-    expect(isMissingCommand({ code: "no_key", message: "not found" })).toBe(false);
-    expect(isMissingCommand(toIpcError("database is locked"))).toBe(false);
-  });
-
-  it("knows the signing error codes", () => {
-    expect(isIpcError({ code: "wrong_passphrase", message: "" })).toBe(true);
-    expect(isIpcError({ code: "no_key", message: "" })).toBe(true);
+  it("no source file calls the removed finish command", () => {
+    // Spelled in two parts so that this file does not match itself.
+    const removed = "finish" + "_record";
+    const sources = import.meta.glob(["../**/*.ts", "../**/*.svelte"], { query: "?raw", import: "default", eager: true });
+    const files = Object.keys(sources);
+    expect(files.length).toBeGreaterThan(20);
+    const offending = files.filter((f) => (sources[f] as string).includes(removed));
+    expect(offending).toEqual([]);
   });
 });

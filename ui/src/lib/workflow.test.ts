@@ -19,7 +19,12 @@ import {
   violationsByField,
 } from "./workflow";
 
-const v = (rule: string, field: string, code: string, severity: Violation["severity"] = "blocking"): Violation => ({
+const v = (
+  rule: Violation["rule"],
+  field: string,
+  code: Violation["code"],
+  severity: Violation["severity"] = "blocking",
+): Violation => ({
   rule,
   field,
   code,
@@ -114,7 +119,7 @@ describe("violation → field", () => {
       "Angiv, hvordan mødet blev holdt.",
     );
     // An unknown code shows the code rather than nothing.
-    expect(violationMessage(texts, v("G-RECORD", "x", "brand_new_code"))).toBe("brand_new_code");
+    expect(violationMessage(texts, v("G-RECORD", "x", "brand_new_code" as Violation["code"]))).toBe("brand_new_code");
   });
 });
 

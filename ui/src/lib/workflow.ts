@@ -2,9 +2,11 @@
 // the screen lists for the situation, the role words for the meeting kind.
 // The rules themselves live in Rust (`rules.rs`); nothing here decides whether
 // a record may be finished. `situation` mirrors `rules::situation` only to
-// choose what to show before the next save answers with the violations.
+// choose what to show while a draft is edited, before the next save answers
+// with Rust's own `RecordView.situation` and `applicable_notices`; a finished
+// record is shown with Rust's.
 
-import type { MeetingRecord, NoticeTexts, PolicyTexts, RoleWords, Situation, Violation } from "./ipc";
+import type { MeetingRecord, NoticeTextsView, PolicyTexts, RoleWords, Situation, Violation } from "./ipc";
 
 export const STEPS = ["meeting", "recording", "details", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -26,19 +28,24 @@ export interface NoticeItem {
   givenAt: string | null;
 }
 
-/** The policy's notices that apply to the situation, with the text for it. */
+/**
+ * The policy's notices that apply to the situation, with the text for it.
+ * `ids`: the notice ids Rust says apply (`RecordView.applicable_notices`); without
+ * them, the policy's `applies_to` decides.
+ */
 export function applicableNotices(
-  notices: readonly NoticeTexts[],
+  notices: readonly NoticeTextsView[],
   sit: Situation | null,
-  given: Readonly<Record<string, string>>,
+  given: Readonly<Partial<Record<string, string>>>,
+  ids?: readonly string[],
 ): NoticeItem[] {
   if (sit === null) return [];
   return notices
-    .filter((n) => n.appliesTo.includes(sit))
+    .filter((n) => (ids === undefined ? n.applies_to.includes(sit) : ids.includes(n.id)))
     .map((n) => ({
       id: n.id,
       title: n.title,
-      text: (sit === "recorded" ? n.textRecorded : n.textRefused) ?? "",
+      text: (sit === "recorded" ? n.text_recorded : n.text_refused) ?? "",
       recommended: n.level === "recommended",
       givenAt: given[n.id] ?? null,
     }));
@@ -171,10 +178,14 @@ export function undoRefusal(record: MeetingRecord): void {
   record.refusal.room_instruction = false;
 }
 
-/** What a step needs to know about each field: its message, CPR and input problems. */
+/** What a step needs to know about each field: its message and CPR warning. */
 export interface FieldHelp {
-  /** The rule message to show by the field (once the review was seen), or null. */
+  /**
+   * What to show by the field, or null: the words for Rust's refusal of the last
+   * save when it names this field, else the rule message (once the review was seen).
+   */
   message: (path: string) => string | null;
+  /** The last save was refused because of this field (the control is marked invalid). */
+  rejected: (path: string) => boolean;
   cpr: (path: string) => boolean;
-  invalid: (path: string) => boolean;
 }
