@@ -206,17 +206,15 @@ impl Staff<'_> {
         self.app.wait_for("[data-testid=review-ok]", WAIT);
     }
 
-    /// "Afslut og underskriv" → passphrase (when this build signs) → the read-only view.
+    /// "Afslut og underskriv" → passphrase → the read-only view. There is no way to finish
+    /// without signing.
     fn finish(&self, can_sign: bool) {
+        assert!(can_sign, "finishing always signs");
         self.click_testid("finish");
-        if can_sign {
-            self.app.wait_for("[data-testid=sign-dialog]", WAIT);
-            // Enter in the password field submits the dialog.
-            self.type_into("passphrase", PASSPHRASE);
-            self.app.press_key("\u{E007}");
-        } else {
-            self.click_testid("finish-confirm");
-        }
+        self.app.wait_for("[data-testid=sign-dialog]", WAIT);
+        // Enter in the password field submits the dialog.
+        self.type_into("passphrase", PASSPHRASE);
+        self.app.press_key("\u{E007}");
         self.app.wait_for("[data-testid=finished-view]", WAIT);
     }
 

@@ -96,7 +96,7 @@ impl Drop for Driver {
 }
 
 /// Stops every process of group `group`: TERM, a moment's grace, then KILL.
-fn stop_group(group: u32) {
+pub fn stop_group(group: u32) {
     let signal = |sig: &str| {
         let _ = Command::new("kill")
             .args([sig, "--", &format!("-{group}")])
@@ -377,4 +377,24 @@ fn answer(result: Result<ureq::Response, ureq::Error>) -> Result<Value, String> 
         }
         Err(e) => Err(e.to_string()),
     }
+}
+
+#[test]
+fn a_process_group_is_seen_and_stopped_whole() {
+    use std::os::unix::process::CommandExt;
+    // A shell with a child of its own, like tauri-driver with WebKitWebDriver.
+    let mut child = Command::new("sh")
+        .args(["-c", "sleep 30 & sleep 30"])
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let group = child.id();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while group_members(group).len() < 2 {
+        assert!(Instant::now() < deadline, "{:?}", group_members(group));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    stop_group(group);
+    let _ = child.wait();
+    assert!(group_members(group).is_empty(), "{:?}", group_members(group));
 }
