@@ -396,5 +396,9 @@ fn a_process_group_is_seen_and_stopped_whole() {
     }
     stop_group(group);
     let _ = child.wait();
-    assert!(group_members(group).is_empty(), "{:?}", group_members(group));
+    assert!(
+        group_members(group).is_empty(),
+        "{:?}",
+        group_members(group)
+    );
 }
