@@ -2,8 +2,11 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use chrono::{TimeZone, Utc};
-use samtalenotat_core::domain::{MeetingKind, PolicyRef, RecordId, RecordState};
+use chrono::{DateTime, TimeZone, Utc};
+use samtalenotat_core::domain::{
+    MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
+};
+use samtalenotat_core::store::artifacts::NewArtifact;
 use samtalenotat_core::store::migrations::{backup_path, latest_version};
 use samtalenotat_core::store::records::RecordQuery;
 use samtalenotat_core::store::{Migration, Store, StoreError, MIGRATIONS};
@@ -19,6 +22,22 @@ fn policy() -> PolicyRef {
 
 fn id(n: u64) -> RecordId {
     RecordId(Ulid::from_parts(1_700_000_000_000 + n, u128::from(n)))
+}
+
+/// Finishes a record the only way the store allows: together with signed artifacts (here a
+/// stand-in `note.json`; the real note is made by the application layer, see `note`).
+fn finish(
+    store: &mut Store,
+    id: RecordId,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<MeetingRecord, StoreError> {
+    store.finish_record_with(id, now, "test", policy, |finished| {
+        Ok::<_, StoreError>(vec![NewArtifact {
+            name: "note.json",
+            bytes: format!("{{\"note\":\"{}\"}}", finished.id).into_bytes(),
+        }])
+    })
 }
 
 fn pragma(store: &Store, name: &str) -> String {
@@ -260,13 +279,13 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
-    let policy = samtalenotat_core::domain::Policy::builtin();
+    let policy = Policy::builtin();
 
     // An empty draft cannot be finished; the error carries the violations.
     let empty = store
         .create_draft(id(1), now, MeetingKind::Citizen, policy.reference(), "test")
         .unwrap();
-    match store.finish_record(empty.id, now, "test", policy) {
+    match finish(&mut store, empty.id, now, policy) {
         Err(StoreError::RulesNotMet(v)) => assert!(v.iter().any(|v| v.is_blocking())),
         other => panic!("expected RulesNotMet, got {other:?}"),
     }
@@ -280,7 +299,7 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     complete.id = id(2);
     complete.policy = policy.reference();
     store.insert_record(&complete, "test").unwrap();
-    let finished = store.finish_record(id(2), now, "test", policy).unwrap();
+    let finished = finish(&mut store, id(2), now, policy).unwrap();
     assert_eq!(finished.state, RecordState::Finished);
     assert_eq!(finished.finished_at, Some(now));
     assert_eq!(store.verify_chain(id(2)).unwrap(), Ok(()));
@@ -292,7 +311,7 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
         Err(StoreError::Immutable(_))
     ));
     assert!(matches!(
-        store.finish_record(id(2), now, "test", policy),
+        finish(&mut store, id(2), now, policy),
         Err(StoreError::Immutable(_))
     ));
     let conn = store.connection();
@@ -304,19 +323,97 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     let delete = conn.execute("DELETE FROM records WHERE id = ?1", [id(2).to_string()]);
     assert!(delete.unwrap_err().to_string().contains("immutable"));
 
-    // A correction is a new draft pointing at the original by its content hash.
+    // A correction is a new draft pointing at the original by the content hash of its signed
+    // note (the caller looks it up; the store knows no note format) and keeps it as given.
+    let signed_hash = store
+        .artifact(&id(2).to_string(), "note.json")
+        .unwrap()
+        .expect("finished with its artifact")
+        .sha256;
     let addendum = store
-        .create_addendum(id(2), id(3), now, policy.reference(), "test")
+        .create_addendum(id(2), &signed_hash, id(3), now, policy.reference(), "test")
         .unwrap();
     let pointer = addendum.addendum_to.expect("points to the original");
     assert_eq!(pointer.record_id, id(2));
+    assert_eq!(pointer.content_hash, signed_hash);
     assert_eq!(
-        pointer.content_hash,
-        samtalenotat_core::store::records::content_hash(&store.get_record(id(2)).unwrap())
+        store.get_record(id(3)).unwrap().addendum_to,
+        Some(pointer),
+        "stored as made"
     );
     assert!(matches!(
-        store.create_addendum(id(1), id(4), now, policy.reference(), "test"),
+        store.create_addendum(id(1), &signed_hash, id(4), now, policy.reference(), "test"),
         Err(StoreError::NotFinished(_))
+    ));
+}
+
+#[test]
+fn a_record_is_never_finished_without_its_signed_artifacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
+    let policy = Policy::builtin();
+    let mut complete = fixture("citizen-asked-first-allowed.json");
+    complete.id = id(5);
+    complete.policy = policy.reference();
+    store.insert_record(&complete, "test").unwrap();
+
+    // Nothing to store with it: refused, and nothing changed.
+    let empty = store.finish_record_with(id(5), now, "test", policy, |_| {
+        Ok::<_, StoreError>(Vec::new())
+    });
+    assert!(
+        matches!(empty, Err(StoreError::NoArtifacts(_))),
+        "{empty:?}"
+    );
+    // Making the artifacts fails: the same.
+    let failed = store.finish_record_with(id(5), now, "test", policy, |_| {
+        Err::<Vec<NewArtifact>, _>(StoreError::NotFound("simulated".into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(store.get_record(id(5)).unwrap().state, RecordState::Draft);
+    assert!(store.artifacts(&id(5).to_string()).unwrap().is_empty());
+    assert_eq!(
+        store.record_events(id(5)).unwrap().len(),
+        1,
+        "only 'created'"
+    );
+
+    // Around the Rust code, SQLite refuses it too: as an update and as an insert.
+    let update = store.connection().execute(
+        "UPDATE records SET state = 'finished' WHERE id = ?1",
+        [id(5).to_string()],
+    );
+    assert!(update
+        .unwrap_err()
+        .to_string()
+        .contains("finished only with its signed artifacts"),);
+    let mut finished = complete.clone();
+    finished.id = id(6);
+    finished.state = RecordState::Finished;
+    finished.finished_at = Some(now);
+    assert!(matches!(
+        store.insert_record(&finished, "test"),
+        Err(StoreError::Immutable(_))
+    ));
+    let insert = store.connection().execute_batch(&format!(
+        "CREATE TEMP TABLE copied AS SELECT * FROM records WHERE id = '{}';
+         UPDATE copied SET id = '{}', state = 'finished';
+         INSERT INTO records SELECT * FROM copied;",
+        id(5),
+        id(6)
+    ));
+    assert!(
+        insert
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("finished only with its signed artifacts"),
+        "{insert:?}"
+    );
+    assert!(matches!(
+        store.get_record(id(6)),
+        Err(StoreError::NotFound(_))
     ));
 }
 
@@ -490,7 +587,7 @@ fn decision_history_has_the_facts_of_every_finished_record() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
-    let policy = samtalenotat_core::domain::Policy::builtin();
+    let policy = Policy::builtin();
     let mut expected = Vec::new();
     for (n, name) in [
         "citizen-asked-first-allowed.json",
@@ -505,7 +602,7 @@ fn decision_history_has_the_facts_of_every_finished_record() {
         record.policy = policy.reference();
         store.insert_record(&record, "test").unwrap();
         expected.push(DecisionFacts::from_record(
-            &store.finish_record(record.id, now, "test", policy).unwrap(),
+            &finish(&mut store, record.id, now, policy).unwrap(),
         ));
     }
     // A draft is not part of the history.
