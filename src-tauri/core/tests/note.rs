@@ -1,6 +1,8 @@
 //! The signed note: canonical JSON and text golden files, the PDF (qpdf, pdftotext, pdffonts,
 //! determinism), keys, signatures checked by the real `minisign` tool, the verifier against
-//! tampering, the one-transaction finish-and-sign, the addendum, and the CLI.
+//! tampering and key folders, the one-transaction finish-and-sign (through the application
+//! layer, `samtalenotat_core::app`, the only way a signed note gets into a database), the
+//! addendum, and the CLI.
 //!
 //! Golden files live in `tests/fixtures/notes/`; `UPDATE_GOLDEN=1 cargo test -p
 //! samtalenotat-core --test note` rewrites them (review the diff: a change to a `.note.json`
@@ -8,9 +10,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, TimeZone, Utc};
+use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
+use samtalenotat_core::clock::Clock;
 use samtalenotat_core::domain::{Lang, MeetingRecord, Policy, RecordId, RecordState, StaffMember};
 use samtalenotat_core::note::canonical::{NoteDocument, NoteSigner, ParseError};
 use samtalenotat_core::note::export::write_note_folder;
@@ -18,10 +22,13 @@ use samtalenotat_core::note::keys::{self, KeyError, KeyInfo};
 use samtalenotat_core::note::sign::TrustedComment;
 use samtalenotat_core::note::text::note_text;
 use samtalenotat_core::note::{
-    finish_and_sign, pdf, sha256_hex, sign_note, verify_folder, NoteError, Signing, TrustedKeys,
-    UnlockedKey, NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB,
+    pdf, sha256_hex, sign_note, verify_folder, NoteError, Signing, TrustedKeys, UnlockedKey,
+    NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB,
 };
-use samtalenotat_core::store::{Store, StoreError};
+use samtalenotat_core::store::artifacts::NewArtifact;
+use samtalenotat_core::store::Store;
+use serde_json::json;
+use zeroize::Zeroizing;
 
 const PASSPHRASE: &str = "korrekt hest batteri";
 
@@ -574,7 +581,13 @@ fn trusted_comments_bind_note_artifact_and_hashes() {
 // The verifier
 
 fn trusted() -> TrustedKeys {
-    TrustedKeys::from_dir(&shared_key().0).unwrap()
+    let (keys, report) = TrustedKeys::from_dir(&shared_key().0).unwrap();
+    assert_eq!(
+        report.skipped,
+        vec![],
+        "every key file in the folder is usable"
+    );
+    keys
 }
 
 fn failing_files(report: &samtalenotat_core::note::VerifyReport) -> Vec<String> {
@@ -627,6 +640,102 @@ fn the_verifier_passes_an_intact_note_and_catches_a_flipped_byte_anywhere() {
         std::fs::write(&path, bytes).unwrap();
     }
     assert!(verify_folder(&folder, &keys, false).ok);
+}
+
+/// `key`'s public key file with other key material under the same key id (what someone
+/// who wants their key taken for a real one would publish).
+fn same_id_other_key(key: &UnlockedKey) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let text = key.public_key_file();
+    let (comment, line) = text.trim_end().split_once('\n').unwrap();
+    let mut raw = b64.decode(line).unwrap();
+    let last = raw.len() - 1;
+    raw[last] ^= 0x01; // "Ed" + key id stay; the key bytes change
+    format!("{comment}\n{}\n", b64.encode(raw))
+}
+
+#[test]
+fn a_key_folder_skips_unusable_files_and_distrusts_an_id_held_by_two_keys() {
+    use samtalenotat_core::note::SkipReason;
+    let key = unlocked();
+    let parent = tempfile::tempdir().unwrap();
+    let note = sign_fixture("oral-decision-made", &key);
+    let folder = write_folder(parent.path(), &note);
+    let keys_dir = parent.path().join("keys");
+    std::fs::create_dir(&keys_dir).unwrap();
+    let real = keys_dir.join("a-real.pub");
+    std::fs::write(&real, key.public_key_file()).unwrap();
+    std::fs::write(keys_dir.join("b-broken.pub"), "not a public key\n").unwrap();
+    std::os::unix::fs::symlink(&real, keys_dir.join("c-link.pub")).unwrap();
+    std::fs::write(
+        keys_dir.join("readme.txt"),
+        "not a .pub file: not looked at",
+    )
+    .unwrap();
+
+    // A broken file and a link are skipped and reported; the good key still counts.
+    let (trusted, report) = TrustedKeys::from_dir(&keys_dir).unwrap();
+    assert_eq!((report.added, trusted.len()), (1, 1));
+    let skipped: Vec<(String, &SkipReason)> = report
+        .skipped
+        .iter()
+        .map(|s| {
+            let name = s.path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, &s.reason)
+        })
+        .collect();
+    assert!(
+        matches!(
+            skipped.as_slice(),
+            [(b, SkipReason::Unparsable(_)), (c, SkipReason::NotAFile)]
+                if b == "b-broken.pub" && c == "c-link.pub"
+        ),
+        "{skipped:?}"
+    );
+    let report = verify_folder(&folder, &trusted, false);
+    assert!(
+        report.ok && report.signer_known,
+        "{:?}",
+        report.failure_lines()
+    );
+
+    // A second, different key under the same id: neither is trusted any more.
+    std::fs::write(keys_dir.join("d-same-id.pub"), same_id_other_key(&key)).unwrap();
+    let (trusted, report) = TrustedKeys::from_dir(&keys_dir).unwrap();
+    assert!(
+        trusted.is_empty(),
+        "an id held by two keys is trusted for neither"
+    );
+    assert!(
+        report
+            .skipped
+            .iter()
+            .any(|s| s.path.ends_with("d-same-id.pub")
+                && s.reason == SkipReason::DuplicateKeyId(key.key_id())),
+        "{:?}",
+        report.skipped
+    );
+    assert!(!verify_folder(&folder, &trusted, false).ok);
+
+    // One key at a time: the same key again is fine, another under its id is refused, and
+    // the id stays distrusted.
+    let parse = |text: &str| keys::PublicKeyFile::parse(text).unwrap();
+    let mut one = TrustedKeys::new();
+    one.add(parse(key.public_key_file())).unwrap();
+    one.add(parse(key.public_key_file())).unwrap();
+    assert_eq!(one.len(), 1);
+    let forged = same_id_other_key(&key);
+    assert_eq!(
+        one.add(parse(&forged)).unwrap_err().0,
+        key.key_id(),
+        "a different key under a held id"
+    );
+    assert!(one.is_empty());
+    assert!(one.add(parse(key.public_key_file())).is_err());
+
+    // Only an unreadable folder is an error.
+    assert!(TrustedKeys::from_dir(&parent.path().join("absent")).is_err());
 }
 
 #[test]
@@ -737,31 +846,93 @@ fn the_verifier_catches_swapped_signatures_foreign_keys_and_missing_files() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Finishing and signing in one transaction; export; addendum
+// Finishing and signing in one transaction (through the application layer); export; addendum
 
-fn store_with(name: &str, id: u128) -> (tempfile::TempDir, Store, RecordId) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+/// A clock the test moves: the application layer reads time only through it.
+struct TestClock(Mutex<DateTime<Utc>>);
+
+impl TestClock {
+    fn set(&self, at: DateTime<Utc>) {
+        *self.0.lock().unwrap() = at;
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
+/// An app on a fresh data folder with Mette Sørensen (MESO) set as the staff member, with
+/// her signing key.
+fn app_with_key(dir: &Path) -> (App, Arc<TestClock>) {
+    let clock = Arc::new(TestClock(Mutex::new(now())));
+    let app = App::open(AppConfig::new(dir.join("data"), clock.clone())).unwrap();
+    app.save_settings(json!({
+        "staff": { "name": "Mette Sørensen", "initials": "MESO" },
+        "units": [], "rooms": [], "language": "da", "share_dir": ""
+    }))
+    .unwrap();
+    app.create_key(Zeroizing::new(PASSPHRASE.to_owned()))
+        .unwrap();
+    (app, clock)
+}
+
+/// A draft in the app holding the fixture's content, created when the fixture was (so its
+/// notice times are not "before the record"); the clock is left at `now()`.
+fn draft_from_fixture(app: &App, clock: &TestClock, name: &str) -> RecordId {
     let mut record = fixture(&format!("{name}.json"));
-    record.id = RecordId(ulid::Ulid::from(id));
-    record.policy = Policy::builtin().reference();
-    store.insert_record(&record, "test").unwrap();
-    (dir, store, record.id)
+    clock.set(record.created_at);
+    let draft = app.create_draft(record.meeting.kind).unwrap().record;
+    record.id = draft.id;
+    record.policy = draft.policy;
+    app.save_draft(serde_json::to_value(&record).unwrap())
+        .unwrap();
+    clock.set(now());
+    draft.id
+}
+
+fn passphrase(text: &str) -> Zeroizing<String> {
+    Zeroizing::new(text.to_owned())
+}
+
+/// A second connection to the app's database, to look at what the action stored.
+fn open_store(app: &App) -> Store {
+    Store::open(&app.config().database_path()).unwrap()
+}
+
+fn stored_note(store: &Store, id: RecordId) -> (Vec<u8>, NoteDocument) {
+    let json = store
+        .artifact(&id.to_string(), NOTE_JSON)
+        .unwrap()
+        .expect("a signed note.json is stored")
+        .bytes;
+    let doc = NoteDocument::parse_canonical(&json).unwrap();
+    (json, doc)
 }
 
 #[test]
 fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
-    let key = unlocked();
-    let (_dir, mut store, id) = store_with("refused-ground-a-harassment", 7);
-    let signing = Signing {
-        key: &key,
-        signer: &signer(),
-        lang: Lang::Da,
-    };
-    let (record, note) =
-        finish_and_sign(&mut store, id, now(), "MESO", Policy::builtin(), signing).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (app, clock) = app_with_key(dir.path());
+    let id = draft_from_fixture(&app, &clock, "refused-ground-a-harassment");
+    let view = app
+        .finish_and_sign(&id.to_string(), passphrase(PASSPHRASE))
+        .unwrap();
+    let record = view.record;
     assert_eq!(record.state, RecordState::Finished);
-    assert_eq!(note.document.record.finished_at, note.document.signed_at);
+    assert_eq!(record.finished_at, Some(now()));
+    assert!(view.signed);
+    let store = open_store(&app);
+    assert_eq!(store.get_record(id).unwrap(), record);
+    let (note_json, doc) = stored_note(&store, id);
+    assert_eq!(doc.record.finished_at, doc.signed_at);
+    assert_eq!(doc.record.record_hash, record.content_hash());
+    let key_id = app.key_status().unwrap().key_id.unwrap();
+    assert_eq!(
+        (doc.signer.initials.as_str(), doc.signer.key_id.as_str()),
+        ("MESO", key_id.as_str())
+    );
     let stored = store.artifacts(&id.to_string()).unwrap();
     let mut names: Vec<&str> = stored.iter().map(|a| a.name.as_str()).collect();
     names.sort();
@@ -772,8 +943,17 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
     for a in &stored {
         assert_eq!(a.sha256, sha256_hex(&a.bytes));
     }
-    let json = store.artifact(&id.to_string(), NOTE_JSON).unwrap().unwrap();
-    assert_eq!(json.bytes, note.json);
+    let content_hash = sha256_hex(&note_json);
+    // What is stored is a complete note signed by this PC's key.
+    let exported = app.export_note(&id.to_string(), dir.path()).unwrap();
+    let folder = PathBuf::from(&exported.folder);
+    let report = app.verify_note_folder(&folder).unwrap();
+    assert!(
+        report.ok && report.signer_known,
+        "{:?}",
+        report.failure_lines()
+    );
+    assert_eq!(std::fs::read(folder.join(NOTE_JSON)).unwrap(), note_json);
     // Immutable in SQLite.
     let err = store
         .connection()
@@ -784,18 +964,20 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
         .unwrap_err();
     assert!(err.to_string().contains("immutable"));
     // Signing again is refused: the record is finished.
-    assert!(matches!(
-        finish_and_sign(&mut store, id, now(), "MESO", Policy::builtin(), signing),
-        Err(NoteError::Store(StoreError::Immutable(_)))
-    ));
+    let again = app
+        .finish_and_sign(&id.to_string(), passphrase(PASSPHRASE))
+        .unwrap_err();
+    assert_eq!(again.code, ErrorCode::RecordFinished, "{again}");
 
     // A correction is a new signed note pointing at the original's note.json hash.
     let addendum_id = RecordId(ulid::Ulid::from(8u128));
     // Opened on the day of the meeting, so the corrected times are not "before the record".
     let opened = Utc.with_ymd_and_hms(2026, 11, 5, 9, 50, 0).unwrap();
+    let mut store = store;
     let draft = store
         .create_addendum(
             id,
+            &content_hash,
             addendum_id,
             opened,
             Policy::builtin().reference(),
@@ -803,7 +985,7 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
         )
         .unwrap();
     let pointer = draft.addendum_to.clone().unwrap();
-    assert_eq!(pointer.content_hash, note.content_hash);
+    assert_eq!(pointer.content_hash, content_hash);
     let mut corrected = draft.clone();
     corrected.recording = record.recording.clone();
     corrected.notices = record.notices.clone();
@@ -813,53 +995,72 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
         .refusal
         .reason_text
         .push_str(" Tilføjet efter mødet.");
-    store.update_draft(&corrected, opened, "MESO").unwrap();
-    let (_, addendum) = finish_and_sign(
-        &mut store,
-        addendum_id,
-        now(),
-        "MESO",
-        Policy::builtin(),
-        signing,
-    )
-    .unwrap();
-    let reference = addendum.document.addendum_to.clone().unwrap();
+    clock.set(opened);
+    app.save_draft(serde_json::to_value(&corrected).unwrap())
+        .unwrap();
+    clock.set(now());
+    app.finish_and_sign(&addendum_id.to_string(), passphrase(PASSPHRASE))
+        .unwrap();
+    let (addendum_json, addendum) = stored_note(&store, addendum_id);
+    let reference = addendum.addendum_to.clone().unwrap();
     assert_eq!(reference.note_id, id.to_string());
-    assert_eq!(reference.content_hash, note.content_hash);
-    assert!(note_text(&addendum.document, &addendum.content_hash).contains(&note.content_hash));
+    assert_eq!(reference.content_hash, content_hash);
+    assert!(note_text(&addendum, &sha256_hex(&addendum_json)).contains(&content_hash));
     // The original's artifacts are unchanged.
-    assert_eq!(
-        store
-            .artifact(&id.to_string(), NOTE_JSON)
-            .unwrap()
-            .unwrap()
-            .bytes,
-        note.json
-    );
+    assert_eq!(stored_note(&store, id).0, note_json);
 }
 
 #[test]
 fn a_failure_while_signing_leaves_the_draft_unfinished_and_nothing_stored() {
-    let (_dir, mut store, id) = store_with("citizen-asked-first-allowed", 9);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let mut record = fixture("citizen-asked-first-allowed.json");
+    record.id = RecordId(ulid::Ulid::from(9u128));
+    record.policy = Policy::builtin().reference();
+    store.insert_record(&record, "test").unwrap();
+    let id = record.id;
     let result = store.finish_record_with(id, now(), "MESO", Policy::builtin(), |_| {
-        Err::<Vec<_>, NoteError>(NoteError::Sign("simulated".into()))
+        Err::<Vec<NewArtifact>, AppError>(NoteError::Sign("simulated".into()).into())
     });
     assert!(result.is_err());
     assert_eq!(store.get_record(id).unwrap().state, RecordState::Draft);
     assert!(store.artifacts(&id.to_string()).unwrap().is_empty());
-    // Rules still decide: an incomplete record is refused before anything is signed.
-    let (_d2, mut store2, id2) = store_with("refused-incomplete", 10);
-    let key = unlocked();
-    let signing = Signing {
-        key: &key,
-        signer: &signer(),
-        lang: Lang::Da,
-    };
-    assert!(matches!(
-        finish_and_sign(&mut store2, id2, now(), "MESO", Policy::builtin(), signing),
-        Err(NoteError::Store(StoreError::RulesNotMet(_)))
-    ));
-    assert!(store2.artifacts(&id2.to_string()).unwrap().is_empty());
+
+    // Through the application layer: a wrong passphrase finishes nothing.
+    let (app, clock) = app_with_key(&dir.path().join("app"));
+    let valid = draft_from_fixture(&app, &clock, "citizen-asked-first-allowed");
+    let wrong = app
+        .finish_and_sign(&valid.to_string(), passphrase("forkert kodeord"))
+        .unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::WrongPassphrase, "{wrong}");
+    assert_eq!(wrong.field.as_deref(), Some("passphrase"));
+    let app_store = open_store(&app);
+    assert_eq!(
+        app_store.get_record(valid).unwrap().state,
+        RecordState::Draft
+    );
+    assert!(app_store.artifacts(&valid.to_string()).unwrap().is_empty());
+    // Rules still decide: an incomplete record is refused before the key is even unlocked.
+    let incomplete = draft_from_fixture(&app, &clock, "refused-incomplete");
+    for pass in [PASSPHRASE, "forkert kodeord"] {
+        let err = app
+            .finish_and_sign(&incomplete.to_string(), passphrase(pass))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::RuleViolation, "{err}");
+        let violations = err.params.violations.unwrap_or_default();
+        assert!(
+            !violations.is_empty() && violations.iter().all(|v| v.is_blocking()),
+            "{violations:?}"
+        );
+    }
+    assert_eq!(
+        app_store.get_record(incomplete).unwrap().state,
+        RecordState::Draft
+    );
+    assert!(app_store
+        .artifacts(&incomplete.to_string())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
