@@ -1,5 +1,6 @@
-//! Helpers shared by the sync tests (`#[path]`-included; as its own test target it is empty).
-#![allow(dead_code)]
+//! Stand-in signed notes for the sync tests (`sync`, `sync_smb`): deterministic artifacts
+//! stored the way signing stores them, the files the share should then hold, and checks of
+//! what is on the share.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -5,9 +5,6 @@
 //! ignores permission bits, so chmod would prove nothing. Those tests need root and say so when
 //! skipped.
 
-#[path = "sync_common.rs"]
-mod common;
-
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
@@ -15,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::share_fixture::*;
 use samtalenotat_core::store::outbox::{ItemKey, ItemState};
 use samtalenotat_core::sync::layout::{minisign_key_id, target_path, temp_name, SIGNER_KEY};
 use samtalenotat_core::sync::{sync_once, ErrorKind, Step, SyncError, SyncOptions};

@@ -5,16 +5,13 @@
 //!
 //! Needs root, /dev/fuse, samba, smbclient, rclone, fuse3 (scripts/setup.sh installs them), so
 //! these tests are `#[ignore]`d in a plain `cargo test`; scripts/test.sh runs them with
-//! `cargo test -p samtalenotat-core --test sync_smb -- --ignored --test-threads=1`.
-
-#[path = "sync_common.rs"]
-mod common;
+//! `cargo test -p samtalenotat-core --test core sync_smb:: -- --ignored --test-threads=1`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::share_fixture::*;
 use samtalenotat_core::store::Store;
 use samtalenotat_core::sync::{sync_once, ErrorKind, SyncOptions, SyncReport};
 

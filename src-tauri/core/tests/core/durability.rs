@@ -2,9 +2,10 @@
 //! moments; every save it reported as committed must be there afterwards, the database must
 //! pass `PRAGMA quick_check`, and every record's event chain must verify.
 //!
-//! The child is this same test binary running the ignored test `child_writer`. CI runs a few
-//! rounds; `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test --release --test durability` runs
-//! hundreds.
+//! The child is this same test binary (`core`) running only the ignored test
+//! `durability::child_writer`, picked by its exact name. Every `cargo test` runs a few rounds;
+//! `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --release --test core
+//! durability::` runs hundreds.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -52,6 +53,15 @@ fn child_writer() {
     }
 }
 
+/// The child's test name inside this binary (`durability::child_writer`): the module path
+/// without the crate's name, so it stays right if the module moves.
+fn child_test_name() -> String {
+    let module = module_path!()
+        .split_once("::")
+        .map_or("", |(_crate, rest)| rest);
+    format!("{module}::child_writer")
+}
+
 #[test]
 fn sigkill_never_loses_a_reported_commit() {
     let rounds: u64 = std::env::var("SAMTALENOTAT_DURABILITY_ROUNDS")
@@ -68,7 +78,7 @@ fn sigkill_never_loses_a_reported_commit() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_writer",
+                &child_test_name(),
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",
