@@ -3,8 +3,9 @@
 //! One binary, not one per file: the crate and its dependencies are linked once, and the
 //! modules share their helpers as ordinary modules.
 //!
-//! - `rules`: every guideline rule (G-…) by ID, the record fixtures, the JSON Schema goldens,
-//!   policy loading, input hygiene, the CLI's `validate`, property tests.
+//! - `rules`: every guideline rule (G-…) by ID, one submodule per topic; the record fixtures,
+//!   the JSON Schema goldens, policy loading, input hygiene, the CLI's `validate`, property
+//!   tests.
 //! - `store`: the SQLite file, migrations, listing and search, finishing and addenda.
 //! - `events`: the hash-chained event log against every kind of tampering.
 //! - `note`: the signed note (canonical JSON and text goldens, PDF, keys, minisign, the
