@@ -18,10 +18,15 @@
 //!   A few rounds in every run; many with
 //!   `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --release --test core durability::`.
 //!
-//! Helpers: `share_fixture` (stand-in signed notes and share checks for the sync tests).
+//! Helpers: `harness` (a fresh temp dir per test, repository paths, the CLI run inside the temp
+//! dir, a settable clock), `golden` (byte-for-byte golden files;
+//! `SAMTALENOTAT_UPDATE_GOLDEN=1` rewrites them), `share_fixture` (stand-in signed notes and
+//! share checks for the sync tests).
 
 mod durability;
 mod events;
+mod golden;
+mod harness;
 mod note;
 mod rules;
 mod share_fixture;

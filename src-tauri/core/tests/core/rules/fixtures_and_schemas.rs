@@ -1,8 +1,7 @@
 //! The example records in `tests/fixtures/records/`: every situation of SPEC section 1, with its
 //! exact violation list, stored in canonical form under the built-in policy. And the JSON Schema
-//! golden files of the record and incident formats in `docs/`.
-
-use std::path::Path;
+//! golden files of the record and incident formats in `docs/`. Both are golden files
+//! (`crate::golden`): `SAMTALENOTAT_UPDATE_GOLDEN=1` rewrites them after an intended change.
 
 use samtalenotat_core::domain::incident::{validate_incident, MisuseIncident};
 use samtalenotat_core::domain::rules::{RuleId, Violation, ViolationCode};
@@ -10,7 +9,9 @@ use samtalenotat_core::domain::{
     Medium, MeetingKind, MeetingRecord, RecordingOrigin, RefusalGround,
 };
 
-use super::{blocking, check, fixture_path, load_record, now, policy, repo_root};
+use super::{blocking, check, now, policy};
+use crate::golden::assert_golden;
+use crate::harness::{record_fixture as load_record, record_fixture_path, repo_root};
 
 #[test]
 fn fixtures_validate_exactly_as_expected() {
@@ -88,9 +89,8 @@ fn fixtures_validate_exactly_as_expected() {
         let record = load_record(name);
         assert_eq!(check(&record), want, "{name}");
         // Fixtures are stored exactly as the types serialize them (2-space JSON).
-        let text = std::fs::read_to_string(fixture_path(name)).unwrap();
         let reserialized = serde_json::to_string_pretty(&record).unwrap() + "\n";
-        assert_eq!(text, reserialized, "{name} is not in canonical form");
+        assert_golden(&format!("tests/fixtures/records/{name}"), &reserialized);
     }
 }
 
@@ -158,39 +158,24 @@ fn fixtures_name_the_builtin_policy_they_were_written_under() {
 
 #[test]
 fn incident_fixture_is_valid() {
-    let text = std::fs::read_to_string(fixture_path("incident-misuse-shared.json")).unwrap();
+    let name = "incident-misuse-shared.json";
+    let text = std::fs::read_to_string(record_fixture_path(name)).unwrap();
     let incident: MisuseIncident = serde_json::from_str(&text).unwrap();
     assert_eq!(validate_incident(&incident, now()), vec![]);
-    assert_eq!(
-        serde_json::to_string_pretty(&incident).unwrap() + "\n",
-        text
-    );
-}
-
-fn assert_golden(path: &Path, actual: &str) {
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{} differs from the types; if the format change is intended, run with UPDATE_GOLDEN=1 \
-         and describe it in docs/record-format.md",
-        path.display()
-    );
+    let reserialized = serde_json::to_string_pretty(&incident).unwrap() + "\n";
+    assert_golden(&format!("tests/fixtures/records/{name}"), &reserialized);
 }
 
 #[test]
 fn record_schema_matches_the_golden_file() {
     let schema = schemars::schema_for!(MeetingRecord);
     let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    assert_golden(&repo_root().join("docs/record.schema.json"), &text);
+    assert_golden("docs/record.schema.json", &text);
 }
 
 #[test]
 fn incident_schema_matches_the_golden_file() {
     let schema = schemars::schema_for!(MisuseIncident);
     let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    assert_golden(&repo_root().join("docs/incident.schema.json"), &text);
+    assert_golden("docs/incident.schema.json", &text);
 }

@@ -20,8 +20,6 @@ mod refusal;
 mod scope_and_default;
 mod unannounced;
 
-use std::path::{Path, PathBuf};
-
 use chrono::{DateTime, TimeZone, Utc};
 use samtalenotat_core::domain::equal_treatment::{equal_treatment_violations, DecisionFacts};
 use samtalenotat_core::domain::incident::{validate_incident, MisuseIncident};
@@ -161,22 +159,6 @@ fn remove_section(text: &str, header: &str) -> String {
         }
     }
     out
-}
-
-// ---------------------------------------------------------------------------------------------
-// Record fixtures
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn fixture_path(name: &str) -> PathBuf {
-    repo_root().join("tests/fixtures/records").join(name)
-}
-
-fn load_record(name: &str) -> MeetingRecord {
-    let text = std::fs::read_to_string(fixture_path(name)).unwrap();
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
