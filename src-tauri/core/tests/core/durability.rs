@@ -9,13 +9,15 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use samtalenotat_core::domain::{MeetingKind, Policy, RecordId};
 use samtalenotat_core::store::Store;
 use ulid::Ulid;
+
+use crate::harness::TestDir;
 
 const DB_ENV: &str = "SAMTALENOTAT_DURABILITY_DB";
 const ROUND_ENV: &str = "SAMTALENOTAT_DURABILITY_ROUND";
@@ -68,14 +70,15 @@ fn sigkill_never_loses_a_reported_commit() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(4);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let db = dir.path().join("durability.sqlite3");
     let exe = std::env::current_exe().unwrap();
     // Highest event count each record was reported to have reached.
     let mut reported: HashMap<String, i64> = HashMap::new();
     let mut seed: u64 = 0x5eed;
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
+        let mut child = dir
+            .command(&exe)
             .args([
                 "--exact",
                 &child_test_name(),

@@ -1,6 +1,7 @@
 //! Stand-in signed notes for the sync tests (`sync`, `sync_smb`): deterministic artifacts
 //! stored the way signing stores them, the files the share should then hold, and checks of
-//! what is on the share.
+//! what is on the share. `benches/sync.rs` uses it too (through `tests/sync_common.rs`), so it
+//! needs nothing else from this test binary.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

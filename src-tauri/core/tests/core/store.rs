@@ -12,6 +12,8 @@ use samtalenotat_core::store::records::RecordQuery;
 use samtalenotat_core::store::{Migration, Store, StoreError, MIGRATIONS};
 use ulid::Ulid;
 
+use crate::harness::{record_fixture, TestDir};
+
 fn policy() -> PolicyRef {
     PolicyRef {
         id: "test".into(),
@@ -56,7 +58,7 @@ fn pragma(store: &Store, name: &str) -> String {
 
 #[test]
 fn opens_with_wal_full_sync_foreign_keys_and_owner_only_mode() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("nested/data/db.sqlite3");
     let store = Store::open(&path).unwrap();
     assert_eq!(pragma(&store, "journal_mode"), "wal");
@@ -80,7 +82,7 @@ fn opens_with_wal_full_sync_foreign_keys_and_owner_only_mode() {
 
 #[test]
 fn refuses_a_database_from_a_newer_schema() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("db.sqlite3");
     drop(Store::open(&path).unwrap());
     let future = latest_version(MIGRATIONS) + 1;
@@ -99,7 +101,7 @@ fn refuses_a_database_from_a_newer_schema() {
 
 #[test]
 fn a_failed_migration_leaves_the_old_database_intact_and_backed_up() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("db.sqlite3");
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
     {
@@ -162,7 +164,7 @@ fn ids(rows: &[samtalenotat_core::store::records::RecordSummary]) -> Vec<String>
 
 #[test]
 fn list_is_newest_first_searches_words_and_filters() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let subjects = ["Bådplads i havnen", "Bolig, basisydelse", "Sygefravær"];
     for (n, subject) in subjects.iter().enumerate() {
@@ -170,12 +172,7 @@ fn list_is_newest_first_searches_words_and_filters() {
         let now = Utc
             .with_ymd_and_hms(2026, 11, 26 + n as u32, 10, 0, 0)
             .unwrap();
-        let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
-            id(n),
-            now,
-            MeetingKind::Citizen,
-            policy(),
-        );
+        let mut record = MeetingRecord::new_draft(id(n), now, MeetingKind::Citizen, policy());
         record.meeting.case_number = format!("27.00.00-A00-{n}-26");
         record.meeting.subject = (*subject).to_owned();
         record.meeting.unit = if n == 2 {
@@ -266,17 +263,9 @@ fn list_is_newest_first_searches_words_and_filters() {
     assert_eq!(ids(&page2), [id(0).to_string()]);
 }
 
-fn fixture(name: &str) -> samtalenotat_core::domain::MeetingRecord {
-    let path = format!(
-        "{}/../../tests/fixtures/records/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
-
 #[test]
 fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     let policy = Policy::builtin();
@@ -295,7 +284,7 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     );
 
     // A complete one can, and then nothing changes it.
-    let mut complete = fixture("citizen-asked-first-allowed.json");
+    let mut complete = record_fixture("citizen-asked-first-allowed.json");
     complete.id = id(2);
     complete.policy = policy.reference();
     store.insert_record(&complete, "test").unwrap();
@@ -349,11 +338,11 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
 
 #[test]
 fn a_record_is_never_finished_without_its_signed_artifacts() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     let policy = Policy::builtin();
-    let mut complete = fixture("citizen-asked-first-allowed.json");
+    let mut complete = record_fixture("citizen-asked-first-allowed.json");
     complete.id = id(5);
     complete.policy = policy.reference();
     store.insert_record(&complete, "test").unwrap();
@@ -419,13 +408,13 @@ fn a_record_is_never_finished_without_its_signed_artifacts() {
 
 #[test]
 fn cli_list_prints_the_records_of_a_database() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let db = dir.path().join("db.sqlite3");
     {
         let mut store = Store::open(&db).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
         for n in 0..2u64 {
-            let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+            let mut record = MeetingRecord::new_draft(
                 id(n),
                 now + chrono::Duration::minutes(n as i64),
                 MeetingKind::Employee,
@@ -436,12 +425,7 @@ fn cli_list_prints_the_records_of_a_database() {
             store.insert_record(&record, "test").unwrap();
         }
     }
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| dir.cli().args(args).output().unwrap();
     let db_arg = db.to_str().unwrap();
     let out = run(&["list", "--db", db_arg]);
     assert!(out.status.success(), "{out:?}");
@@ -481,7 +465,7 @@ fn cli_list_prints_the_records_of_a_database() {
 
 #[test]
 fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     // Durability is not what this test is about; it needs 1,200 rows quickly.
     store
@@ -490,7 +474,7 @@ fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
         .unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
     for n in 0..1200u64 {
-        let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+        let mut record = MeetingRecord::new_draft(
             id(n),
             t0 + chrono::Duration::minutes(n as i64),
             MeetingKind::Citizen,
@@ -548,7 +532,7 @@ fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
 
 #[test]
 fn the_search_index_follows_edits_of_searched_fields_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
     let mut record = store
@@ -584,7 +568,7 @@ fn the_search_index_follows_edits_of_searched_fields_only() {
 #[test]
 fn decision_history_has_the_facts_of_every_finished_record() {
     use samtalenotat_core::domain::DecisionFacts;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     let policy = Policy::builtin();
@@ -597,7 +581,7 @@ fn decision_history_has_the_facts_of_every_finished_record() {
     .iter()
     .enumerate()
     {
-        let mut record = fixture(name);
+        let mut record = record_fixture(name);
         record.id = id(10 + n as u64);
         record.policy = policy.reference();
         store.insert_record(&record, "test").unwrap();
