@@ -3,9 +3,15 @@
 //! pass `PRAGMA quick_check`, and every record's event chain must verify.
 //!
 //! The child is this same test binary (`core`) running only the ignored test
-//! `durability::child_writer`, picked by its exact name. Every `cargo test` runs a few rounds;
-//! `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --release --test core
-//! durability::` runs hundreds.
+//! `durability::child_writer`, picked by its exact name. Every `cargo test` runs a few rounds
+//! (`sigkill_never_loses_a_reported_commit`); the ignored
+//! `sigkill_never_loses_a_reported_commit_in_many_rounds` runs hundreds:
+//!
+//! ```text
+//! SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --test core durability:: -- --ignored
+//! ```
+//!
+//! (`SAMTALENOTAT_DURABILITY_ROUNDS` sets the rounds of both; without it, 4 and 300.)
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -64,12 +70,27 @@ fn child_test_name() -> String {
     format!("{module}::child_writer")
 }
 
-#[test]
-fn sigkill_never_loses_a_reported_commit() {
-    let rounds: u64 = std::env::var("SAMTALENOTAT_DURABILITY_ROUNDS")
+/// `SAMTALENOTAT_DURABILITY_ROUNDS`, else `default`.
+fn rounds(default: u64) -> u64 {
+    std::env::var("SAMTALENOTAT_DURABILITY_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(4);
+        .unwrap_or(default)
+}
+
+#[test]
+fn sigkill_never_loses_a_reported_commit() {
+    kill_and_check(rounds(4));
+}
+
+#[test]
+#[ignore = "hundreds of SIGKILL rounds (minutes): run with --ignored"]
+fn sigkill_never_loses_a_reported_commit_in_many_rounds() {
+    kill_and_check(rounds(300));
+}
+
+/// `rounds` times: start the child, kill it at a pseudo-random moment, and check the database.
+fn kill_and_check(rounds: u64) {
     let dir = TestDir::new();
     let db = dir.path().join("durability.sqlite3");
     let exe = std::env::current_exe().unwrap();
