@@ -68,7 +68,14 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     }
     let parent = path.parent().expect("a golden file has a folder");
     std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Whole or not at all: another test may be reading the file (a record fixture) right now.
+    let name = path
+        .file_name()
+        .expect("a golden file has a name")
+        .to_string_lossy();
+    let temp = parent.join(format!(".{name}.golden-tmp"));
+    std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+    std::fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("rewrote golden file {}", path.display());
     Ok(())
 }
