@@ -2,12 +2,17 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use chrono::{TimeZone, Utc};
-use samtalenotat_core::domain::{MeetingKind, PolicyRef, RecordId, RecordState};
+use chrono::{DateTime, TimeZone, Utc};
+use samtalenotat_core::domain::{
+    MeetingKind, MeetingRecord, Policy, PolicyRef, RecordId, RecordState,
+};
+use samtalenotat_core::store::artifacts::NewArtifact;
 use samtalenotat_core::store::migrations::{backup_path, latest_version};
 use samtalenotat_core::store::records::RecordQuery;
 use samtalenotat_core::store::{Migration, Store, StoreError, MIGRATIONS};
 use ulid::Ulid;
+
+use crate::harness::{record_fixture, TestDir};
 
 fn policy() -> PolicyRef {
     PolicyRef {
@@ -19,6 +24,22 @@ fn policy() -> PolicyRef {
 
 fn id(n: u64) -> RecordId {
     RecordId(Ulid::from_parts(1_700_000_000_000 + n, u128::from(n)))
+}
+
+/// Finishes a record the only way the store allows: together with signed artifacts (here a
+/// stand-in `note.json`; the real note is made by the application layer, see `note`).
+fn finish(
+    store: &mut Store,
+    id: RecordId,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<MeetingRecord, StoreError> {
+    store.finish_record_with(id, now, "test", policy, |finished| {
+        Ok::<_, StoreError>(vec![NewArtifact {
+            name: "note.json",
+            bytes: format!("{{\"note\":\"{}\"}}", finished.id).into_bytes(),
+        }])
+    })
 }
 
 fn pragma(store: &Store, name: &str) -> String {
@@ -37,7 +58,7 @@ fn pragma(store: &Store, name: &str) -> String {
 
 #[test]
 fn opens_with_wal_full_sync_foreign_keys_and_owner_only_mode() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("nested/data/db.sqlite3");
     let store = Store::open(&path).unwrap();
     assert_eq!(pragma(&store, "journal_mode"), "wal");
@@ -61,7 +82,7 @@ fn opens_with_wal_full_sync_foreign_keys_and_owner_only_mode() {
 
 #[test]
 fn refuses_a_database_from_a_newer_schema() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("db.sqlite3");
     drop(Store::open(&path).unwrap());
     let future = latest_version(MIGRATIONS) + 1;
@@ -80,7 +101,7 @@ fn refuses_a_database_from_a_newer_schema() {
 
 #[test]
 fn a_failed_migration_leaves_the_old_database_intact_and_backed_up() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let path = dir.path().join("db.sqlite3");
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
     {
@@ -143,7 +164,7 @@ fn ids(rows: &[samtalenotat_core::store::records::RecordSummary]) -> Vec<String>
 
 #[test]
 fn list_is_newest_first_searches_words_and_filters() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let subjects = ["Bådplads i havnen", "Bolig, basisydelse", "Sygefravær"];
     for (n, subject) in subjects.iter().enumerate() {
@@ -151,12 +172,7 @@ fn list_is_newest_first_searches_words_and_filters() {
         let now = Utc
             .with_ymd_and_hms(2026, 11, 26 + n as u32, 10, 0, 0)
             .unwrap();
-        let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
-            id(n),
-            now,
-            MeetingKind::Citizen,
-            policy(),
-        );
+        let mut record = MeetingRecord::new_draft(id(n), now, MeetingKind::Citizen, policy());
         record.meeting.case_number = format!("27.00.00-A00-{n}-26");
         record.meeting.subject = (*subject).to_owned();
         record.meeting.unit = if n == 2 {
@@ -247,26 +263,18 @@ fn list_is_newest_first_searches_words_and_filters() {
     assert_eq!(ids(&page2), [id(0).to_string()]);
 }
 
-fn fixture(name: &str) -> samtalenotat_core::domain::MeetingRecord {
-    let path = format!(
-        "{}/../../tests/fixtures/records/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
-
 #[test]
 fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
-    let policy = samtalenotat_core::domain::Policy::builtin();
+    let policy = Policy::builtin();
 
     // An empty draft cannot be finished; the error carries the violations.
     let empty = store
         .create_draft(id(1), now, MeetingKind::Citizen, policy.reference(), "test")
         .unwrap();
-    match store.finish_record(empty.id, now, "test", policy) {
+    match finish(&mut store, empty.id, now, policy) {
         Err(StoreError::RulesNotMet(v)) => assert!(v.iter().any(|v| v.is_blocking())),
         other => panic!("expected RulesNotMet, got {other:?}"),
     }
@@ -276,11 +284,11 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     );
 
     // A complete one can, and then nothing changes it.
-    let mut complete = fixture("citizen-asked-first-allowed.json");
+    let mut complete = record_fixture("citizen-asked-first-allowed.json");
     complete.id = id(2);
     complete.policy = policy.reference();
     store.insert_record(&complete, "test").unwrap();
-    let finished = store.finish_record(id(2), now, "test", policy).unwrap();
+    let finished = finish(&mut store, id(2), now, policy).unwrap();
     assert_eq!(finished.state, RecordState::Finished);
     assert_eq!(finished.finished_at, Some(now));
     assert_eq!(store.verify_chain(id(2)).unwrap(), Ok(()));
@@ -292,7 +300,7 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
         Err(StoreError::Immutable(_))
     ));
     assert!(matches!(
-        store.finish_record(id(2), now, "test", policy),
+        finish(&mut store, id(2), now, policy),
         Err(StoreError::Immutable(_))
     ));
     let conn = store.connection();
@@ -304,31 +312,109 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
     let delete = conn.execute("DELETE FROM records WHERE id = ?1", [id(2).to_string()]);
     assert!(delete.unwrap_err().to_string().contains("immutable"));
 
-    // A correction is a new draft pointing at the original by its content hash.
+    // A correction is a new draft pointing at the original by the content hash of its signed
+    // note (the caller looks it up; the store knows no note format) and keeps it as given.
+    let signed_hash = store
+        .artifact(&id(2).to_string(), "note.json")
+        .unwrap()
+        .expect("finished with its artifact")
+        .sha256;
     let addendum = store
-        .create_addendum(id(2), id(3), now, policy.reference(), "test")
+        .create_addendum(id(2), &signed_hash, id(3), now, policy.reference(), "test")
         .unwrap();
     let pointer = addendum.addendum_to.expect("points to the original");
     assert_eq!(pointer.record_id, id(2));
+    assert_eq!(pointer.content_hash, signed_hash);
     assert_eq!(
-        pointer.content_hash,
-        samtalenotat_core::store::records::content_hash(&store.get_record(id(2)).unwrap())
+        store.get_record(id(3)).unwrap().addendum_to,
+        Some(pointer),
+        "stored as made"
     );
     assert!(matches!(
-        store.create_addendum(id(1), id(4), now, policy.reference(), "test"),
+        store.create_addendum(id(1), &signed_hash, id(4), now, policy.reference(), "test"),
         Err(StoreError::NotFinished(_))
     ));
 }
 
 #[test]
+fn a_record_is_never_finished_without_its_signed_artifacts() {
+    let dir = TestDir::new();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
+    let policy = Policy::builtin();
+    let mut complete = record_fixture("citizen-asked-first-allowed.json");
+    complete.id = id(5);
+    complete.policy = policy.reference();
+    store.insert_record(&complete, "test").unwrap();
+
+    // Nothing to store with it: refused, and nothing changed.
+    let empty = store.finish_record_with(id(5), now, "test", policy, |_| {
+        Ok::<_, StoreError>(Vec::new())
+    });
+    assert!(
+        matches!(empty, Err(StoreError::NoArtifacts(_))),
+        "{empty:?}"
+    );
+    // Making the artifacts fails: the same.
+    let failed = store.finish_record_with(id(5), now, "test", policy, |_| {
+        Err::<Vec<NewArtifact>, _>(StoreError::NotFound("simulated".into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(store.get_record(id(5)).unwrap().state, RecordState::Draft);
+    assert!(store.artifacts(&id(5).to_string()).unwrap().is_empty());
+    assert_eq!(
+        store.record_events(id(5)).unwrap().len(),
+        1,
+        "only 'created'"
+    );
+
+    // Around the Rust code, SQLite refuses it too: as an update and as an insert.
+    let update = store.connection().execute(
+        "UPDATE records SET state = 'finished' WHERE id = ?1",
+        [id(5).to_string()],
+    );
+    assert!(update
+        .unwrap_err()
+        .to_string()
+        .contains("finished only with its signed artifacts"),);
+    let mut finished = complete.clone();
+    finished.id = id(6);
+    finished.state = RecordState::Finished;
+    finished.finished_at = Some(now);
+    assert!(matches!(
+        store.insert_record(&finished, "test"),
+        Err(StoreError::Immutable(_))
+    ));
+    let insert = store.connection().execute_batch(&format!(
+        "CREATE TEMP TABLE copied AS SELECT * FROM records WHERE id = '{}';
+         UPDATE copied SET id = '{}', state = 'finished';
+         INSERT INTO records SELECT * FROM copied;",
+        id(5),
+        id(6)
+    ));
+    assert!(
+        insert
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("finished only with its signed artifacts"),
+        "{insert:?}"
+    );
+    assert!(matches!(
+        store.get_record(id(6)),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
 fn cli_list_prints_the_records_of_a_database() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let db = dir.path().join("db.sqlite3");
     {
         let mut store = Store::open(&db).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
         for n in 0..2u64 {
-            let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+            let mut record = MeetingRecord::new_draft(
                 id(n),
                 now + chrono::Duration::minutes(n as i64),
                 MeetingKind::Employee,
@@ -339,12 +425,7 @@ fn cli_list_prints_the_records_of_a_database() {
             store.insert_record(&record, "test").unwrap();
         }
     }
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_samtalenotat-cli"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| dir.cli().args(args).output().unwrap();
     let db_arg = db.to_str().unwrap();
     let out = run(&["list", "--db", db_arg]);
     assert!(out.status.success(), "{out:?}");
@@ -384,7 +465,7 @@ fn cli_list_prints_the_records_of_a_database() {
 
 #[test]
 fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     // Durability is not what this test is about; it needs 1,200 rows quickly.
     store
@@ -393,7 +474,7 @@ fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
         .unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
     for n in 0..1200u64 {
-        let mut record = samtalenotat_core::domain::MeetingRecord::new_draft(
+        let mut record = MeetingRecord::new_draft(
             id(n),
             t0 + chrono::Duration::minutes(n as i64),
             MeetingKind::Citizen,
@@ -451,7 +532,7 @@ fn a_common_search_word_still_lists_newest_first_one_page_at_a_time() {
 
 #[test]
 fn the_search_index_follows_edits_of_searched_fields_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
     let mut record = store
@@ -487,10 +568,10 @@ fn the_search_index_follows_edits_of_searched_fields_only() {
 #[test]
 fn decision_history_has_the_facts_of_every_finished_record() {
     use samtalenotat_core::domain::DecisionFacts;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
-    let policy = samtalenotat_core::domain::Policy::builtin();
+    let policy = Policy::builtin();
     let mut expected = Vec::new();
     for (n, name) in [
         "citizen-asked-first-allowed.json",
@@ -500,12 +581,12 @@ fn decision_history_has_the_facts_of_every_finished_record() {
     .iter()
     .enumerate()
     {
-        let mut record = fixture(name);
+        let mut record = record_fixture(name);
         record.id = id(10 + n as u64);
         record.policy = policy.reference();
         store.insert_record(&record, "test").unwrap();
         expected.push(DecisionFacts::from_record(
-            &store.finish_record(record.id, now, "test", policy).unwrap(),
+            &finish(&mut store, record.id, now, policy).unwrap(),
         ));
     }
     // A draft is not part of the history.

@@ -7,9 +7,11 @@ use samtalenotat_core::store::Store;
 use serde_json::json;
 use ulid::Ulid;
 
+use crate::harness::TestDir;
+
 /// A store holding one draft with four events: created + three updates.
-fn store_with_history() -> (tempfile::TempDir, Store, RecordId) {
-    let dir = tempfile::tempdir().unwrap();
+fn store_with_history() -> (TestDir, Store, RecordId) {
+    let dir = TestDir::new();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let id = RecordId(Ulid::from_parts(1_764_000_000_000, 42));
     let t0 = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();

@@ -2,19 +2,28 @@
 //! moments; every save it reported as committed must be there afterwards, the database must
 //! pass `PRAGMA quick_check`, and every record's event chain must verify.
 //!
-//! The child is this same test binary running the ignored test `child_writer`. CI runs a few
-//! rounds; `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test --release --test durability` runs
-//! hundreds.
+//! The child is this same test binary (`core`) running only the ignored test
+//! `durability::child_writer`, picked by its exact name. Every `cargo test` runs a few rounds
+//! (`sigkill_never_loses_a_reported_commit`); the ignored
+//! `sigkill_never_loses_a_reported_commit_in_many_rounds` runs hundreds:
+//!
+//! ```text
+//! SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --test core durability:: -- --ignored
+//! ```
+//!
+//! (`SAMTALENOTAT_DURABILITY_ROUNDS` sets the rounds of both; without it, 4 and 300.)
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use samtalenotat_core::domain::{MeetingKind, Policy, RecordId};
 use samtalenotat_core::store::Store;
 use ulid::Ulid;
+
+use crate::harness::TestDir;
 
 const DB_ENV: &str = "SAMTALENOTAT_DURABILITY_DB";
 const ROUND_ENV: &str = "SAMTALENOTAT_DURABILITY_ROUND";
@@ -52,23 +61,48 @@ fn child_writer() {
     }
 }
 
-#[test]
-fn sigkill_never_loses_a_reported_commit() {
-    let rounds: u64 = std::env::var("SAMTALENOTAT_DURABILITY_ROUNDS")
+/// The child's test name inside this binary (`durability::child_writer`): the module path
+/// without the crate's name, so it stays right if the module moves.
+fn child_test_name() -> String {
+    let module = module_path!()
+        .split_once("::")
+        .map_or("", |(_crate, rest)| rest);
+    format!("{module}::child_writer")
+}
+
+/// `SAMTALENOTAT_DURABILITY_ROUNDS`, else `default`.
+fn rounds(default: u64) -> u64 {
+    std::env::var("SAMTALENOTAT_DURABILITY_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(4);
-    let dir = tempfile::tempdir().unwrap();
+        .unwrap_or(default)
+}
+
+#[test]
+fn sigkill_never_loses_a_reported_commit() {
+    kill_and_check(rounds(4));
+}
+
+#[test]
+#[ignore = "hundreds of SIGKILL rounds (minutes): run with --ignored"]
+fn sigkill_never_loses_a_reported_commit_in_many_rounds() {
+    kill_and_check(rounds(300));
+}
+
+/// `rounds` times: start the child, kill it at a pseudo-random moment, and check the database.
+fn kill_and_check(rounds: u64) {
+    let dir = TestDir::new();
     let db = dir.path().join("durability.sqlite3");
     let exe = std::env::current_exe().unwrap();
     // Highest event count each record was reported to have reached.
     let mut reported: HashMap<String, i64> = HashMap::new();
     let mut seed: u64 = 0x5eed;
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
+        let mut child = dir
+            .command(&exe)
             .args([
                 "--exact",
-                "child_writer",
+                &child_test_name(),
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",

@@ -5,18 +5,17 @@
 //!
 //! Needs root, /dev/fuse, samba, smbclient, rclone, fuse3 (scripts/setup.sh installs them), so
 //! these tests are `#[ignore]`d in a plain `cargo test`; scripts/test.sh runs them with
-//! `cargo test -p samtalenotat-core --test sync_smb -- --ignored --test-threads=1`.
-
-#[path = "sync_common.rs"]
-mod common;
+//! `cargo test -p samtalenotat-core --test core sync_smb:: -- --ignored --test-threads=1`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
 use samtalenotat_core::store::Store;
 use samtalenotat_core::sync::{sync_once, ErrorKind, SyncOptions, SyncReport};
+
+use crate::harness::TestDir;
+use crate::share_fixture::*;
 
 const KEY: u64 = 0x0123_4567_89AB_CDEF;
 
@@ -28,7 +27,7 @@ fn support(script: &str) -> PathBuf {
 
 /// A running Samba server and its FUSE mount; stopped by PID when dropped.
 struct SmbShare {
-    _state_parent: tempfile::TempDir,
+    _state_parent: TestDir,
     state: PathBuf,
     mount: PathBuf,
     export: PathBuf,
@@ -36,10 +35,7 @@ struct SmbShare {
 
 impl SmbShare {
     fn start() -> SmbShare {
-        let parent = tempfile::Builder::new()
-            .prefix("samtalenotat-smb-")
-            .tempdir()
-            .unwrap();
+        let parent = TestDir::new();
         let state = parent.path().join("state");
         let mount = parent.path().join("mnt");
         let mut share = SmbShare {
@@ -128,7 +124,7 @@ fn run(store: &Store, share: &Path, opts: &SyncOptions) -> SyncReport {
 #[test]
 #[ignore = "needs root, FUSE and Samba: run by scripts/test.sh"]
 fn publishes_through_smb_and_the_server_has_exactly_our_bytes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let smb = SmbShare::start();
     let ids: Vec<String> = (0..20).map(note_id).collect();
     let store = signed(dir.path(), &ids, 20_000);
@@ -194,7 +190,7 @@ fn publishes_through_smb_and_the_server_has_exactly_our_bytes() {
 #[test]
 #[ignore = "needs root, FUSE and Samba: run by scripts/test.sh"]
 fn the_server_going_away_mid_sync_is_handled_and_finished_later() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let mut smb = SmbShare::start();
     let ids: Vec<String> = (0..120).map(note_id).collect();
     let store = signed(dir.path(), &ids, 8_000);
@@ -244,7 +240,7 @@ fn the_server_going_away_mid_sync_is_handled_and_finished_later() {
 #[test]
 #[ignore = "needs root, FUSE and Samba: run by scripts/test.sh"]
 fn a_hung_server_times_out_without_blocking_the_caller() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let smb = SmbShare::start();
     let ids: Vec<String> = (0..3).map(note_id).collect();
     let store = signed(dir.path(), &ids, 1_000);

@@ -5,9 +5,6 @@
 //! ignores permission bits, so chmod would prove nothing. Those tests need root and say so when
 //! skipped.
 
-#[path = "sync_common.rs"]
-mod common;
-
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
@@ -15,10 +12,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::*;
 use samtalenotat_core::store::outbox::{ItemKey, ItemState};
 use samtalenotat_core::sync::layout::{minisign_key_id, target_path, temp_name, SIGNER_KEY};
 use samtalenotat_core::sync::{sync_once, ErrorKind, Step, SyncError, SyncOptions};
+
+use crate::harness::TestDir;
+use crate::share_fixture::*;
 
 const KEY: u64 = 0x1122_3344_5566_7788;
 
@@ -36,7 +35,7 @@ fn signed(dir: &Path, db: &str, ids: &[String], pdf: usize) -> samtalenotat_core
 
 #[test]
 fn every_signed_artifact_is_enqueued_in_the_same_transaction() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let store = signed(dir.path(), "a.db", &notes(2), 100);
     assert_eq!(store.outbox_count(ItemState::Pending).unwrap(), 10);
     let status = store.outbox_status(now()).unwrap();
@@ -56,9 +55,10 @@ fn every_signed_artifact_is_enqueued_in_the_same_transaction() {
 
 #[test]
 fn key_id_matches_what_minisign_prints() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let (pk, sk) = (dir.path().join("k.pub"), dir.path().join("k.sec"));
-    let out = match Command::new("minisign")
+    let out = match dir
+        .command("minisign")
         .args(["-G", "-W", "-p"])
         .arg(&pk)
         .arg("-s")
@@ -88,7 +88,7 @@ fn key_id_matches_what_minisign_prints() {
 
 #[test]
 fn publishes_in_the_layout_and_a_replay_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(3);
     let store = signed(dir.path(), "a.db", &ids, 2000);
@@ -145,7 +145,7 @@ fn a_crash_at_every_step_is_finished_by_the_next_run() {
     for step in steps {
         // Crash at the 1st, 2nd, ... hit of this step, through every file of the run.
         for nth in 1..=9 {
-            let dir = tempfile::tempdir().unwrap();
+            let dir = TestDir::new();
             let share = share_dir(dir.path());
             let store = signed(dir.path(), "a.db", &ids, 500);
             let hits = Arc::new(AtomicUsize::new(0));
@@ -179,15 +179,15 @@ fn a_crash_at_every_step_is_finished_by_the_next_run() {
 
 #[test]
 fn a_killed_sync_process_is_finished_by_the_next_run() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(150);
     let store = signed(dir.path(), "a.db", &ids, 4000);
     drop(store);
     let expected = expected_files(&ids, 4000, KEY);
-    let cli = env!("CARGO_BIN_EXE_samtalenotat-cli");
     for delay_ms in [30, 80, 150, 250] {
-        let mut child = Command::new(cli)
+        let mut child = dir
+            .cli()
             .args(["sync", "--db"])
             .arg(dir.path().join("a.db"))
             .arg("--share")
@@ -209,7 +209,7 @@ fn a_killed_sync_process_is_finished_by_the_next_run() {
 
 #[test]
 fn a_configured_share_must_be_prepared_so_an_unmounted_mount_point_gets_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     // What an unmounted mount point looks like: an empty local folder.
     let share = dir.path().join("mnt-share");
     std::fs::create_dir(&share).unwrap();
@@ -242,7 +242,7 @@ fn a_configured_share_must_be_prepared_so_an_unmounted_mount_point_gets_nothing(
 
 #[test]
 fn a_missing_share_is_reported_and_nothing_changes_until_it_is_back() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = dir.path().join("not-mounted");
     let ids = notes(2);
     let store = signed(dir.path(), "a.db", &ids, 100);
@@ -290,7 +290,7 @@ fn a_read_only_share_is_a_permission_error_and_nothing_is_written() {
         eprintln!("SKIPPED: needs root for a read-only bind mount");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let backing = share_dir(dir.path());
     let share = dir.path().join("ro");
     std::fs::create_dir(&share).unwrap();
@@ -327,7 +327,7 @@ fn a_full_share_is_disk_full_with_no_partial_files_left() {
         eprintln!("SKIPPED: needs root for a small tmpfs");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let s = share.to_str().unwrap();
     assert!(Mount::run(&["-t", "tmpfs", "-o", "size=64k", "tmpfs", s]));
@@ -355,7 +355,7 @@ fn a_full_share_is_disk_full_with_no_partial_files_left() {
 
 #[test]
 fn a_conflicting_file_is_never_overwritten_and_blocks_the_marker() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(1);
     let store = signed(dir.path(), "a.db", &ids, 1000);
@@ -401,7 +401,7 @@ fn a_conflicting_file_is_never_overwritten_and_blocks_the_marker() {
 
 #[test]
 fn an_identical_file_already_there_is_confirmed_and_untouched() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(1);
     let store = signed(dir.path(), "a.db", &ids, 1000);
@@ -428,7 +428,7 @@ fn an_identical_file_already_there_is_confirmed_and_untouched() {
 
 #[test]
 fn only_our_own_stray_temp_files_are_removed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(1);
     let store = signed(dir.path(), "a.db", &ids, 100);
@@ -468,7 +468,7 @@ fn only_our_own_stray_temp_files_are_removed() {
 
 #[test]
 fn two_devices_syncing_to_one_share_at_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let a_ids: Vec<String> = (0..60).map(note_id).collect();
     let b_ids: Vec<String> = (100..160).map(note_id).collect();
@@ -511,7 +511,7 @@ fn two_devices_syncing_to_one_share_at_once() {
 
 #[test]
 fn a_thousand_notes_wait_across_two_restarts_then_go_exactly_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = dir.path().join("share");
     let ids = notes(1000);
     {
@@ -541,7 +541,7 @@ fn a_thousand_notes_wait_across_two_restarts_then_go_exactly_once() {
 
 #[test]
 fn a_hung_share_times_out_without_blocking_and_is_finished_later() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let share = share_dir(dir.path());
     let ids = notes(2);
     let store = signed(dir.path(), "a.db", &ids, 100);
@@ -580,12 +580,11 @@ fn a_hung_share_times_out_without_blocking_and_is_finished_later() {
 
 #[test]
 fn the_cli_reports_and_exits_by_outcome() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDir::new();
     let ids = notes(2);
     drop(signed(dir.path(), "a.db", &ids, 100));
-    let cli = env!("CARGO_BIN_EXE_samtalenotat-cli");
     let run = |share: &Path| {
-        Command::new(cli)
+        dir.cli()
             .args(["sync", "--db"])
             .arg(dir.path().join("a.db"))
             .arg("--share")
@@ -601,7 +600,7 @@ fn the_cli_reports_and_exits_by_outcome() {
     // database, so the run below still has everything to publish.)
     drop(signed(dir.path(), "b.db", &ids, 100));
     let run_b = |extra: &[&str], share: &Path| {
-        Command::new(cli)
+        dir.cli()
             .arg("sync")
             .args(extra)
             .arg("--db")
@@ -633,8 +632,10 @@ fn the_cli_reports_and_exits_by_outcome() {
         !String::from_utf8_lossy(&ok.stderr).is_empty(),
         "progress on stderr"
     );
-    let no_db = Command::new(cli)
-        .args(["sync", "--db", "/nonexistent.db", "--share", "/tmp"])
+    let no_db = dir
+        .cli()
+        .args(["sync", "--db", "/nonexistent.db", "--share"])
+        .arg(dir.path())
         .output()
         .unwrap();
     assert_eq!(no_db.status.code(), Some(2));
