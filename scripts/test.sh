@@ -23,7 +23,7 @@ step "sync to a real SMB share (throw-away Samba on 127.0.0.1 through FUSE; need
 # Not skipped when they cannot run: a skipped test that passes would hide a gap.
 [ "$(id -u)" = 0 ] || die "the SMB tests need root (they start Samba and mount it with FUSE)"
 [ -c /dev/fuse ] || die "the SMB tests need /dev/fuse"
-cargo test --locked -p samtalenotat-core --test sync_smb -- --ignored --test-threads=1
+cargo test --locked -p samtalenotat-core --test core sync_smb:: -- --ignored --test-threads=1
 
 step "end-to-end tests in the real window (xvfb-run, tauri-driver, WebKitWebDriver)"
 export SAMTALENOTAT_E2E_ARTIFACTS="$ROOT/target-artifacts/e2e"

@@ -2,7 +2,7 @@
 # smb-share-up.sh MOUNTDIR
 # Start a throw-away Samba server on 127.0.0.1:$SMB_PORT (no systemd) and mount its
 # share at MOUNTDIR through FUSE, so plain std::fs code talks SMB2/3 to a real smbd.
-# Used by Samtalenotat's SMB sync tests (src-tauri/core/tests/sync_smb.rs) and bench/sync.sh.
+# Used by Samtalenotat's SMB sync tests (src-tauri/core/tests/core/sync_smb.rs) and bench/sync.sh.
 #
 # Env:
 #   SMB_STATE_DIR  where config/logs/pids/export live   (REQUIRED: a fresh temp dir per run,

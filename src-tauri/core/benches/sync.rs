@@ -7,7 +7,9 @@
 //! `SAMTALENOTAT_BENCH_ROUNDS` (3), `SAMTALENOTAT_BENCH_DIR` (a folder on the disk to measure;
 //! default the system temp folder).
 
-#[path = "../tests/sync_common.rs"]
+// The same stand-in signed notes as the sync tests; the bench uses only some of it.
+#[allow(dead_code)]
+#[path = "../tests/core/share_fixture.rs"]
 mod common;
 
 use std::path::Path;

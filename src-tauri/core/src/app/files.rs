@@ -41,9 +41,17 @@ pub fn read_document(path: &Path) -> Result<String, AppError> {
     std::fs::read_to_string(path).map_err(file_error)
 }
 
+/// Parses a file's JSON as `T`; the message names the file (serde's says where in it).
+fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, AppError> {
+    from_json_text(text).map_err(|mut e: AppError| {
+        e.message = format!("{}: {}", path.display(), e.message);
+        e
+    })
+}
+
 /// A record file, parsed strictly (unknown fields refused, times bounded).
 pub fn read_record(path: &Path) -> Result<MeetingRecord, AppError> {
-    let record: MeetingRecord = from_json_text(&read_document(path)?)?;
+    let record: MeetingRecord = parse_file(path, &read_document(path)?)?;
     check_record_times(&record)?;
     Ok(record)
 }
@@ -69,16 +77,16 @@ pub fn validate_file(
     now: DateTime<Utc>,
 ) -> Result<FileValidation, AppError> {
     let text = read_document(path)?;
-    let value: serde_json::Value = from_json_text(&text)?;
+    let value: serde_json::Value = parse_file(path, &text)?;
     // A misuse incident has `meeting_id`; a meeting record has `meeting`.
     if value.get("meeting_id").is_some() {
-        let incident: MisuseIncident = from_json_text(&text)?;
+        let incident: MisuseIncident = parse_file(path, &text)?;
         return Ok(FileValidation {
             violations: validate_incident(&incident, now),
             kind: MeetingKind::Citizen,
         });
     }
-    let record: MeetingRecord = from_json_text(&text)?;
+    let record: MeetingRecord = parse_file(path, &text)?;
     check_record_times(&record)?;
     Ok(FileValidation {
         violations: validate(&record, policy, now),

@@ -56,7 +56,7 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> AppError {
     let detail = inner.to_string();
     // The path already ends in the unknown field's name; serde's message names it too.
     if let Some(name) = unknown_field_name(&detail) {
-        let field = if path == "." || path.is_empty() {
+        let field = if path == "." || path.is_empty() || path.contains('?') {
             name
         } else {
             path
@@ -67,7 +67,12 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> AppError {
             format!("{field}: not a field of this document"),
         );
     }
-    let field = if path == "." { String::new() } else { path };
+    // serde_path_to_error says "." for the top and "?" where a syntax error left no path.
+    let field = if path == "." || path.contains('?') {
+        String::new()
+    } else {
+        path
+    };
     AppError {
         field: (!field.is_empty()).then(|| field.clone()),
         ..AppError::new(

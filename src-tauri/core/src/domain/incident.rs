@@ -63,12 +63,14 @@ impl PoliceReportAssessment {
 
 /// What happened: coded kinds for counting, and a bounded text for the note.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MisuseDescription {
     pub kinds: Vec<MisuseKind>,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MisuseIncident {
     pub format_version: u32,
     pub id: RecordId,

@@ -8,7 +8,7 @@
 //! notice, an equal-treatment hint) are shown but do not block.
 //!
 //! The rule list and what each check means are documented in `docs/guideline-rules.md`; the
-//! tests in `tests/rules.rs` are named after the rule they prove.
+//! tests in `tests/core/rules/` are named after the rule they prove.
 
 use chrono::{DateTime, Duration, Utc};
 use schemars::JsonSchema;

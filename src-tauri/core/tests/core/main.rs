@@ -14,25 +14,34 @@
 //! - `sync_smb`: the same against a real Samba server through FUSE. `#[ignore]`d (root,
 //!   /dev/fuse, samba); run with
 //!   `cargo test -p samtalenotat-core --test core sync_smb:: -- --ignored --test-threads=1`.
+//! - `architecture`: module boundaries checked on the source (note/store, no `unsafe`).
+//! - `cli`: the command line's help, strict parsing, escaped output, a closed pipe.
+//! - `concurrency`: autosave, signing and the sync worker on one database at once.
+//! - `finish_needs_note`: no finished record without its signed artifacts.
+//! - `hostile_input`: hostile times never panic and are refused by field.
+//! - `trusted_keys`: a bad key file is skipped, two keys under one id are refused.
 //! - `durability`: a child process killed with SIGKILL mid-save loses nothing it reported.
 //!   A few rounds in every run; hundreds (`#[ignore]`d) with
 //!   `SAMTALENOTAT_DURABILITY_ROUNDS=300 cargo test -p samtalenotat-core --test core durability:: -- --ignored`.
-//!
-//! One more test is `#[ignore]`d: `rules::cli::cli_validate_names_the_file_of_a_json_syntax_error`
-//! pins a known defect in src (run it with `-- --ignored` to see whether it is fixed).
 //!
 //! Helpers: `harness` (a fresh temp dir per test, repository paths, the CLI run inside the temp
 //! dir, a settable clock), `golden` (byte-for-byte golden files;
 //! `SAMTALENOTAT_UPDATE_GOLDEN=1` rewrites them), `share_fixture` (stand-in signed notes and
 //! share checks for the sync tests).
 
+mod architecture;
+mod cli;
+mod concurrency;
 mod durability;
 mod events;
+mod finish_needs_note;
 mod golden;
 mod harness;
+mod hostile_input;
 mod note;
 mod rules;
 mod share_fixture;
 mod store;
 mod sync;
 mod sync_smb;
+mod trusted_keys;

@@ -102,9 +102,7 @@ fn cli_validate_reports_unreadable_and_invalid_json_with_exit_2() {
 /// Split from the test above, where it held before the CLI moved onto the application layer:
 /// a JSON syntax error names neither the file nor a real field any more
 /// (`samtalenotat-cli: invalid_input (?): ?: key must be a string at line 3 column 3`).
-/// A defect in src (app::files::validate_file / app::input::path_error), not in this test.
 #[test]
-#[ignore = "known defect in src: a JSON syntax error names no file and the field `?`"]
 fn cli_validate_names_the_file_of_a_json_syntax_error() {
     let dir = TestDir::new();
     let bad = dir.join("bad.json");
