@@ -31,6 +31,10 @@ mkdir -p "$SAMTALENOTAT_E2E_ARTIFACTS"
 # `test-hooks` compiles in the environment variables that stand in for the folder dialog;
 # a normal build ignores them.
 xvfb-run -a -s '-screen 0 1920x1080x24' \
-  cargo test --locked --features test-hooks --test app -- --ignored --test-threads=1
+  cargo test --locked --features test-hooks --test app -- --ignored --test-threads=1 e2e::
+
+step "packages: build the .deb and .rpm, install the .deb, drive the installed app, remove it"
+bash "$ROOT/scripts/package.sh"
+bash "$ROOT/tests/package/check.sh"
 
 say "all checks passed"

@@ -16,6 +16,12 @@ const COMMANDS: &[&str] = &[
     "finish_and_sign",
     "export_note",
     "verify_note_folder",
+    "admin_key_status",
+    "discard_draft",
+    "leave_draft",
+    "create_addendum",
+    "mark_filed",
+    "confirm_admin_key",
 ];
 
 fn main() {

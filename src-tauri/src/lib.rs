@@ -26,6 +26,8 @@ pub use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
 pub struct ShellConfig {
     pub data_dir: Option<PathBuf>,
     pub clock: Arc<dyn Clock>,
+    /// The administration's public key as IT deployed it.
+    pub admin_key_file: Option<PathBuf>,
 }
 
 impl ShellConfig {
@@ -37,6 +39,12 @@ impl ShellConfig {
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
             clock: test_hooks::clock().unwrap_or_else(|| Arc::new(SystemClock)),
+            // `SAMTALENOTAT_ADMIN_KEY_FILE` points elsewhere (tests, a non-standard
+            // installation); the user who sets it could as well confirm a key in the settings.
+            admin_key_file: std::env::var_os("SAMTALENOTAT_ADMIN_KEY_FILE")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .or_else(samtalenotat_core::app::default_admin_key_path),
         }
     }
 
@@ -68,6 +76,10 @@ pub fn app_builder_with<R: Runtime>(
         commands::records::save_draft,
         commands::records::equal_treatment,
         commands::records::policy_texts,
+        commands::records::discard_draft,
+        commands::records::leave_draft,
+        commands::records::create_addendum,
+        commands::note::mark_filed,
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::sync::sync_status,
@@ -77,6 +89,8 @@ pub fn app_builder_with<R: Runtime>(
         commands::note::finish_and_sign,
         commands::note::export_note,
         commands::note::verify_note_folder,
+        commands::note::admin_key_status,
+        commands::note::confirm_admin_key,
     ];
     // Sync runs on its own thread with its own database connection: never on the UI thread,
     // never holding the window's connection during share I/O. Started here rather than in
@@ -106,7 +120,9 @@ pub fn run() {
     let Some(data_dir) = shell.data_dir(&context.config().identifier) else {
         startup_failed("no data folder could be found for this user (set SAMTALENOTAT_DATA_DIR)");
     };
-    let app = match App::open(AppConfig::new(&data_dir, shell.clock.clone())) {
+    let mut config = AppConfig::new(&data_dir, shell.clock.clone());
+    config.deployed_admin_key = shell.admin_key_file.clone();
+    let app = match App::open(config) {
         Ok(app) => app,
         Err(e) => startup_failed(&format!(
             "the database in {} could not be opened: {e}",

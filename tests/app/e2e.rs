@@ -42,7 +42,16 @@ fn driver_for(dir: &TestDir) -> Driver {
 /// stands in for the native folder dialog: docs/testing.md).
 fn driver_with(dir: &TestDir, extra: &[(&str, &Path)]) -> Driver {
     let data = dir.data_dir();
-    let mut env = vec![("SAMTALENOTAT_DATA_DIR", data.as_path())];
+    // WebKit keeps the page's storage (the language choice, say) under the user's data
+    // folder: each test gets its own, so no test touches the real one or another test's.
+    let home = dir.path().join("home");
+    let xdg = home.join(".local/share");
+    std::fs::create_dir_all(&xdg).expect("home");
+    let mut env = vec![
+        ("SAMTALENOTAT_DATA_DIR", data.as_path()),
+        ("HOME", home.as_path()),
+        ("XDG_DATA_HOME", xdg.as_path()),
+    ];
     env.extend_from_slice(extra);
     Driver::start(&env, dir.path().join("tauri-driver.log"))
 }
@@ -198,6 +207,36 @@ impl Staff<'_> {
         );
     }
 
+    /// The value of a text field, read in one script (the editor re-renders while saving).
+    fn value_of(&self, id: &str) -> String {
+        self.app
+            .execute(
+                "const e = document.getElementById(arguments[0]); return e ? e.value : null;",
+                serde_json::json!([id]),
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Replaces the text of a field: selects what is there, then types over it.
+    fn retype(&self, id: &str, text: &str) {
+        let e = self.app.wait_for(&format!("[data-testid=\"{id}\"]"), WAIT);
+        self.app.execute(
+            "document.getElementById(arguments[0]).select();",
+            serde_json::json!([id]),
+        );
+        self.app.type_text(&e, text);
+    }
+
+    /// A throw-away reason dialog (`discard`, `addendum`): the reason, then confirm.
+    fn give_reason(&self, dialog: &str, reason: &str) {
+        self.app
+            .wait_for(&format!("[data-testid={dialog}-dialog]"), WAIT);
+        self.type_into(&format!("{dialog}-reason"), reason);
+        self.click(&format!("[data-testid={dialog}-confirm]:not([disabled])"));
+    }
+
     /// Opens the review and waits until the rules allow finishing.
     fn review_ready(&self) {
         self.step("review");
@@ -257,7 +296,49 @@ fn start_screen_create_draft_and_it_survives_a_restart() {
     app.screenshot(&artifacts(&dir).join("start-screen-empty.png"));
 
     let staff = Staff { app: &app };
+    // Choosing a kind and going back leaves no empty "(uden emne)" draft behind.
+    let empty = staff.new_meeting("citizen");
+    staff.back_to_list();
+    staff.wait_until("the list", || {
+        app.find("[data-testid=empty-state], [data-testid=record-row]")
+            .is_some()
+    });
+    if app.find("[data-testid=record-row]").is_some() {
+        // Say what the database holds, so that a failure here can be understood.
+        let rows: Vec<String> = app
+            .find_all("[data-testid=record-row]")
+            .iter()
+            .filter_map(|r| app.attribute(r, "data-record-id"))
+            .collect();
+        let left = app.execute(
+            "return document.documentElement.dataset.leftDraft || 'not told';",
+            serde_json::json!([]),
+        );
+        // Read while the app still runs (SQLite in WAL mode allows a second reader).
+        let store =
+            Store::open(&dir.data_dir().join(DATABASE_FILE_NAME)).expect("open the database");
+        let record = store
+            .get_record(empty.parse().expect("ULID"))
+            .expect("stored");
+        let events: Vec<String> = store
+            .record_events(record.id)
+            .expect("events")
+            .iter()
+            .map(|e| format!("{:?} at {}", e.action, e.at))
+            .collect();
+        panic!(
+            "an untouched draft was left on the list: rows {rows:?}, the draft {empty} \
+             discarded: {:?}, events: {events:?}, leaving: {left}",
+            record.discarded
+        );
+    }
+    app.wait_for("[data-testid=empty-state][data-reason=none]", WAIT);
+
+    // Something written into the draft keeps it.
     let id = staff.new_meeting("citizen");
+    assert_ne!(id, empty);
+    staff.type_into("f-meeting-subject", "Boligstøtte");
+    staff.settled();
     staff.back_to_list();
     let rows = app.wait_for_count("[data-testid=record-row]", 1, WAIT);
     assert_eq!(
@@ -283,15 +364,39 @@ fn start_screen_create_draft_and_it_survives_a_restart() {
     // What the window showed is really in the database file.
     let record = stored_record(&dir, &id);
     assert_eq!(record.state, RecordState::Draft);
+    assert_eq!(record.meeting.subject, "Boligstøtte");
+    assert!(record.discarded.is_none());
+    let untouched = stored_record(&dir, &empty);
+    assert!(
+        untouched.discarded.is_some(),
+        "the untouched draft was discarded on leaving the editor"
+    );
 
     let app = open_app(&driver);
+    let staff = Staff { app: &app };
     let rows = app.wait_for_count("[data-testid=record-row]", 1, WAIT);
     assert_eq!(
         app.attribute(&rows[0], "data-record-id").as_deref(),
         Some(id.as_str()),
         "the draft is still there after a restart"
     );
+
+    // "Kassér kladden …" with a reason: the draft disappears from the list.
+    staff.click(&format!(
+        "[data-record-id=\"{id}\"] [data-testid=open-record]"
+    ));
+    app.wait_for("[data-testid=step-meeting]", WAIT);
+    staff.click_testid("discard");
+    staff.give_reason("discard", "Oprettet ved en fejl");
+    app.wait_for("[data-testid=empty-state][data-reason=none]", WAIT);
+    app.wait_for_count("[data-testid=record-row]", 0, WAIT);
     app.quit();
+
+    let discarded = stored_record(&dir, &id)
+        .discarded
+        .expect("the draft is kept, marked as discarded");
+    assert_eq!(discarded.reason, "Oprettet ved en fejl");
+    assert_eq!(stored_record(&dir, &id).state, RecordState::Draft);
 }
 
 /// Situation 1: the citizen asks first, recording is allowed (the visible default), every
@@ -324,13 +429,35 @@ fn situation_1_citizen_asks_first_allowed_all_notices_finished() {
     staff.fill_meeting("Jens Ærø", "27.12.00-A00-1234-26", "Boligstøtte");
     staff.shot(&shots.join("editor-1-meeting.png"));
 
+    // Nothing is preselected: how the recording came up must be chosen, and until it is,
+    // the review blocks signing.
     staff.step("recording");
+    assert!(app
+        .find("[data-testid=f-recording-origin-group] input:checked")
+        .is_none());
+    assert!(app.find("[data-testid=decision]").is_none());
+    staff.step("review");
+    app.wait_for(
+        "[data-testid=violation][data-code=origin_missing][data-field=\"recording.origin\"]",
+        WAIT,
+    );
+    assert!(app.find("[data-testid=finish]:not([disabled])").is_none());
+    staff.click("[data-testid=violation][data-code=origin_missing] [data-testid=violation-jump]");
+    app.wait_for("[data-testid=step-recording]", WAIT);
     staff.click_testid("f-recording-origin-asked_first");
     // "Allowed" is pre-selected visibly once a recording comes up.
     app.wait_for("[data-testid=decision-allowed]:checked", WAIT);
+    // No interesseafvejning: others' matters are not discussed.
+    assert!(app
+        .find("[data-testid=f-recording-interest-weighing]")
+        .is_none());
     staff.shot(&shots.join("editor-2-recording.png"));
 
     staff.step("details");
+    // Each notice shows what to say aloud; "Noteret i sagen" is not one of them.
+    let say = staff.text_of("notice-say-legal");
+    assert!(say.contains("juridisk grundlag"), "{say}");
+    assert!(app.find("[data-testid=f-notices-case]").is_none());
     staff.tick_all_notices();
     staff.click_testid("f-oral-decision-made-no");
     let given = staff.text_of("f-notices-legal-meta");
@@ -376,21 +503,96 @@ fn situation_1_citizen_asks_first_allowed_all_notices_finished() {
     } else {
         None
     };
+    // The signed note is the notation in the case; after filing it there, staff mark it.
+    let status = staff.text_of("filing-status");
+    assert!(status.contains("Ikke journaliseret"), "{status}");
+    staff.click_testid("mark-filed");
+    app.wait_for("[data-testid=filing-dialog]", WAIT);
+    let offered = staff.value_of("filing-filed-at");
+    assert!(
+        offered.len() == 16 && offered.as_bytes()[2] == b'.' && offered.as_bytes()[13] == b'.',
+        "now, as dd.mm.åååå tt.mm: {offered}"
+    );
+    staff.type_into("filing-document-number", "4711");
+    staff.type_into("filing-passphrase", PASSPHRASE);
+    staff.click_testid("filing-submit");
+    app.wait_for("[data-testid=filing-status][data-filed=true]", WAIT);
+    let filed = staff.text_of("filed");
+    assert!(filed.starts_with("Journaliseret "), "{filed}");
+    assert!(filed.ends_with("(dok. nr. 4711)"), "{filed}");
+    assert!(app.find("[data-testid=mark-filed]").is_none());
+    staff.shot(&shots.join("finished-filed.png"));
+
     staff.click_testid("nav-records");
     let row = app.wait_for("[data-testid=record-row][data-state=finished]", WAIT);
     assert!(app.text(&row).to_lowercase().contains("afsluttet"));
+    // The list shows the decision and that the note is filed.
+    app.wait_for(
+        &format!("[data-record-id=\"{id}\"] [data-testid=row-filed][data-filed=true]"),
+        WAIT,
+    );
+    app.wait_for(
+        &format!("[data-record-id=\"{id}\"] [data-testid=row-decision][data-decision=allowed]"),
+        WAIT,
+    );
     staff.shot(&shots.join("start-screen-finished.png"));
+
+    // A correction of the signed note is an addendum, started from the finished note.
+    staff.click(&format!(
+        "[data-record-id=\"{id}\"] [data-testid=open-record]"
+    ));
+    app.wait_for("[data-testid=finished-view]", WAIT);
+    staff.click_testid("addendum");
+    staff.give_reason("addendum", "Emnet var for kort");
+    app.wait_for("[data-testid=addendum-tag]", WAIT);
+    let editor = app.wait_for("[data-testid=editor][data-state=draft]", WAIT);
+    let addendum = app
+        .attribute(&editor, "data-record-id")
+        .expect("the addendum's id");
+    assert_ne!(addendum, id, "the addendum is a new record");
+    staff.retype("f-meeting-subject", "Boligstøtte til lejlighed");
+    staff.settled();
+    staff.step("review");
+    app.wait_for(
+        "[data-testid=addendum-change][data-field=\"meeting.subject\"]",
+        WAIT,
+    );
+    let change = app.text(&app.wait_for(
+        "[data-testid=addendum-change][data-field=\"meeting.subject\"]",
+        WAIT,
+    ));
+    assert!(
+        change.contains("Boligstøtte") && change.contains("Boligstøtte til lejlighed"),
+        "{change}"
+    );
+    assert_eq!(staff.value_of("f-addendum-to-reason"), "Emnet var for kort");
+    staff.shot(&shots.join("editor-4-review-addendum.png"));
+    staff.back_to_list();
     app.quit();
+
+    let a = stored_record(&dir, &addendum);
+    let to = a.addendum_to.expect("points to the original");
+    assert_eq!(to.record_id.to_string(), id);
+    assert_eq!(to.reason, "Emnet var for kort");
+    assert!(to.changes.iter().any(|c| c.field == "meeting.subject"));
+    assert_eq!(a.state, RecordState::Draft);
+    let store = Store::open(&dir.data_dir().join(DATABASE_FILE_NAME)).expect("database");
+    let filing = store
+        .filing(&id)
+        .expect("read the filing")
+        .expect("the note is marked as filed");
+    assert_eq!(filing.document_number, "4711");
+    drop(store);
 
     let r = stored_record(&dir, &id);
     assert_eq!(r.state, RecordState::Finished);
     assert!(r.finished_at.is_some());
-    assert_eq!(r.recording.origin, RecordingOrigin::AskedFirst);
+    assert_eq!(r.recording.origin, Some(RecordingOrigin::AskedFirst));
     assert_eq!(r.recording.medium, Medium::Sound);
     assert_eq!(r.recording.decision, Some(Decision::Allowed));
     assert_eq!(
         r.notices.keys().map(String::as_str).collect::<Vec<_>>(),
-        ["case", "data", "disclosure", "legal"]
+        ["data", "disclosure", "legal"]
     );
     for at in r.notices.values() {
         assert!(*at >= r.created_at - chrono::Duration::seconds(1));
@@ -464,6 +666,8 @@ fn assert_no_sanction_wording(page: &str) {
         "strafbart at videregive",
         "strafansvar ved videregivelse",
         "videregivelse kan være strafbar",
+        // The same, in the plain words staff can say aloud (the policy's `say`).
+        "strafbart at give nogle af oplysningerne videre",
     ] {
         rest = rest.replace(allowed, "");
     }
@@ -523,7 +727,8 @@ fn unannounced_flow(origin_testid: &str, counterpart: &str, shot: Option<&str>) 
         .disclosure_encouraged_at
         .expect("the encouragement is recorded");
     assert!(encouraged_at <= r.finished_at.unwrap());
-    for notice in ["legal", "disclosure", "case"] {
+    assert!(!r.notices.contains_key("case"), "no 'case' notice any more");
+    for notice in ["legal", "disclosure"] {
         assert!(r.notices.contains_key(notice), "notice {notice} recorded");
     }
     r
@@ -539,7 +744,7 @@ fn situation_2_citizen_records_openly_without_asking() {
         "Karin Løkke",
         Some("editor-2-recording-unannounced.png"),
     );
-    assert_eq!(r.recording.origin, RecordingOrigin::OpenWithoutAsking);
+    assert_eq!(r.recording.origin, Some(RecordingOrigin::OpenWithoutAsking));
 }
 
 /// Situation 3: a hidden recording is discovered mid-meeting → finished, and nowhere does
@@ -548,7 +753,7 @@ fn situation_2_citizen_records_openly_without_asking() {
 #[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
 fn situation_3_hidden_recording_discovered() {
     let r = unannounced_flow("f-recording-origin-discovered_hidden", "Ole Bæk", None);
-    assert_eq!(r.recording.origin, RecordingOrigin::DiscoveredHidden);
+    assert_eq!(r.recording.origin, Some(RecordingOrigin::DiscoveredHidden));
 }
 
 const ASSESSMENT: &str = "På mødet drøftes også den tidligere samlevers og børnenes \
@@ -622,8 +827,14 @@ fn situation_4_refusal_others_matters_blocked_until_complete() {
         "f-refusal-reason-text",
         "Borgeren fik at vide, at andre personers forhold drøftes, og at der kommer et referat.",
     );
-    staff.tick_all_notices();
+    // No notice is said for a refusal: noting it in the case is the signed note itself.
+    assert!(app.find("[data-testid=notices]").is_none());
+    // Equal treatment compares like with like: the period, and (on a fresh PC) no
+    // comparable earlier case.
     app.wait_for("[data-testid=equal-treatment]", WAIT);
+    let period = staff.text_of("equal-period");
+    assert!(period.starts_with("Periode: "), "{period}");
+    app.wait_for("[data-testid=equal-none]", WAIT);
     staff.shot(&shots.join("editor-3-refusal.png"));
 
     staff.step("review");
@@ -662,7 +873,7 @@ fn situation_4_refusal_others_matters_blocked_until_complete() {
     assert_ne!(r.refusal.co_decider.name, r.meeting.lead.name);
     assert!(r.refusal.reason_given_at.is_some());
     assert!(r.refusal.reason_text.starts_with("Borgeren fik at vide"));
-    assert!(r.notices.contains_key("case"));
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
     assert!(!r.refusal.room_instruction);
 }
 
@@ -840,6 +1051,152 @@ fn situation_7_language_switch_leaves_stored_data_unchanged() {
     );
     assert_eq!(after["recording"]["origin"], "asked_first");
     assert!(after["notices"]["legal"].is_string());
+}
+
+/// Every byte the app's SQLite database holds on disk: the file and its write-ahead log.
+fn database_bytes(dir: &TestDir) -> Vec<u8> {
+    let db = dir.data_dir().join(DATABASE_FILE_NAME);
+    let mut bytes = std::fs::read(&db).expect("the database file");
+    for suffix in ["-wal", "-journal"] {
+        let mut side = db.clone().into_os_string();
+        side.push(suffix);
+        if let Ok(more) = std::fs::read(PathBuf::from(side)) {
+            bytes.extend(more);
+        }
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+/// A CPR number typed in the counterpart field: Rust refuses to save it, so it stays in the
+/// field with the warning (never replaced by the stored value), everything else typed is
+/// saved, and the number is nowhere in the database file. Corrected, the field is saved.
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
+fn cpr_number_stays_in_the_field_with_the_warning_and_never_reaches_the_database() {
+    let dir = TestDir::new();
+    let driver = driver_for(&dir);
+    let app = open_app(&driver);
+    let staff = Staff { app: &app };
+
+    let id = staff.new_meeting("citizen");
+    const TYPED: &str = "Jens Hansen 070390-1234";
+    staff.fill_meeting(TYPED, "27.12.00-A00-1234-26", "Boligstøtte");
+    let warning = app.wait_for("[data-testid=cpr-warning][data-refused=true]", WAIT);
+    assert!(
+        app.text(&warning).contains("CPR-nummer"),
+        "{}",
+        app.text(&warning)
+    );
+    staff.settled();
+    // Typed after the refusal: saved as usual.
+    staff.type_into("f-meeting-room", " (stuen)");
+    staff.settled();
+    assert_eq!(
+        staff.value_of("f-meeting-counterpart"),
+        TYPED,
+        "the field keeps what was typed"
+    );
+    let status = staff.text_of("save-status");
+    assert!(status.contains("CPR-nummer"), "{status}");
+    staff.shot(&artifacts(&dir).join("editor-1-meeting-cpr.png"));
+    let bytes = database_bytes(&dir);
+    assert!(
+        !contains(&bytes, "070390-1234") && !contains(&bytes, "0703901234"),
+        "the CPR number is not in the database file"
+    );
+    assert!(
+        contains(&bytes, "Mødelokale 2 (stuen)"),
+        "the rest was saved"
+    );
+
+    // Finishing is not offered while the text is only on screen.
+    staff.step("review");
+    app.wait_for("[data-testid=review-cpr-held]", WAIT);
+    assert!(app.find("[data-testid=finish]:not([disabled])").is_none());
+
+    // Corrected, it is saved and the warning goes.
+    staff.click_testid("cpr-held-jump");
+    app.wait_for("[data-testid=step-meeting]", WAIT);
+    staff.retype("f-meeting-counterpart", "Jens Hansen");
+    staff.settled();
+    app.wait_for_count("[data-testid=cpr-warning]", 0, WAIT);
+    staff.back_to_list();
+    app.quit();
+
+    let r = stored_record(&dir, &id);
+    assert_eq!(r.meeting.counterpart, "Jens Hansen");
+    assert_eq!(r.meeting.subject, "Boligstøtte");
+    assert_eq!(r.meeting.room, "Mødelokale 2 (stuen)");
+    let bytes = database_bytes(&dir);
+    assert!(
+        !contains(&bytes, "070390-1234"),
+        "never stored, not even in the event log"
+    );
+}
+
+const WEIGHING: &str = "Borgerens behov for at kunne huske samtalen vejer tungere end \
+    hensynet til den tidligere samlever, hvis forhold kun berøres kort.";
+
+/// G-WEIGH: when others' personal matters are discussed and the recording is allowed, the
+/// interesseafvejning field appears on the recording step, and signing waits for it.
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
+fn interest_weighing_appears_and_is_required_when_others_matters_and_allowed() {
+    let dir = TestDir::new();
+    let driver = driver_for(&dir);
+    let app = open_app(&driver);
+    let staff = Staff { app: &app };
+
+    let can_sign = staff.set_up_pc();
+    let id = staff.new_meeting("citizen");
+    staff.fill_meeting("Jens Ærø", "27.12.00-A00-1234-26", "Netværksmøde");
+    staff.step("recording");
+    staff.click_testid("f-recording-origin-asked_first");
+    app.wait_for("[data-testid=decision-allowed]:checked", WAIT);
+    assert!(app
+        .find("[data-testid=f-recording-interest-weighing]")
+        .is_none());
+    staff.step("meeting");
+    staff.click_testid("f-meeting-others-matters-discussed");
+    staff.step("recording");
+    app.wait_for("[data-testid=f-recording-interest-weighing]", WAIT);
+    let help = staff.text_of("interest-weighing");
+    assert!(
+        help.contains(
+            "Hvis samtalen ikke kun handler om borgeren, skal der dog ske en interesseafvejning"
+        ),
+        "{help}"
+    );
+
+    staff.step("details");
+    staff.tick_all_notices();
+    staff.click_testid("f-oral-decision-made-no");
+    staff.step("review");
+    staff.wait_rule("G-WEIGH", true);
+    assert!(app.find("[data-testid=finish]:not([disabled])").is_none());
+    staff.click(
+        "[data-testid=violation][data-code=interest_weighing_missing] [data-testid=violation-jump]",
+    );
+    staff.wait_until("focus on the interesseafvejning", || {
+        app.active_element_id() == "f-recording-interest-weighing"
+    });
+    staff.shot(&artifacts(&dir).join("editor-2-recording-weighing.png"));
+    staff.type_into("f-recording-interest-weighing", WEIGHING);
+    staff.review_ready();
+    staff.finish(can_sign);
+    app.quit();
+
+    let r = stored_record(&dir, &id);
+    assert_eq!(r.state, RecordState::Finished);
+    assert!(r.meeting.others_matters_discussed);
+    assert_eq!(r.recording.decision, Some(Decision::Allowed));
+    assert_eq!(r.recording.interest_weighing, WEIGHING);
 }
 
 #[test]

@@ -239,14 +239,20 @@ fn a_bad_field_is_named_and_the_stored_draft_is_kept() {
 }
 
 #[test]
-fn cpr_looking_text_is_flagged_for_a_warning() {
+fn cpr_looking_text_is_refused_before_it_is_saved() {
     let dir = TestDir::new();
     let app = app(&dir);
     let main = window(&app, "main");
     let mut record = finishable_draft(&main, "citizen-asked-first-allowed.json");
     record["meeting"]["counterpart"] = json!("Jens Hansen 070390-1234");
-    let saved = call(&main, "save_draft", json!({ "record": record })).unwrap();
-    assert_eq!(saved["cpr_warnings"], json!(["meeting.counterpart"]));
+    let err = call(&main, "save_draft", json!({ "record": record })).expect_err("refused");
+    assert_eq!(err["code"], "text_cpr_number");
+    assert_eq!(err["field"], "meeting.counterpart");
+    let stored = call(&main, "get_record", json!({ "id": record["id"] })).unwrap();
+    assert_ne!(
+        stored["record"]["meeting"]["counterpart"],
+        record["meeting"]["counterpart"]
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 mod e2e;
 mod harness;
+mod installed;
 mod ipc;
 mod mock_app;
 mod note_ipc;

@@ -191,7 +191,11 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
         std::fs::rename(&folder, &verify).unwrap();
         verify
     };
-    let report = call(&main, "verify_note_folder", json!({})).unwrap();
+    let verified = call(&main, "verify_note_folder", json!({})).unwrap();
+    // No administration key on this PC: the files are checked, who signed is not judged.
+    assert_eq!(verified["basis"]["basis"], "no_admin_key");
+    assert_eq!(verified["signer"], Value::Null);
+    let report = &verified["report"];
     assert_eq!(report["ok"], true, "{report}");
     assert_eq!(report["note_id"], id);
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
@@ -201,7 +205,7 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     let mut bytes = std::fs::read(&pdf).unwrap();
     bytes[100] ^= 1;
     std::fs::write(&pdf, bytes).unwrap();
-    let report = call(&main, "verify_note_folder", json!({})).unwrap();
+    let report = call(&main, "verify_note_folder", json!({})).unwrap()["report"].clone();
     assert_eq!(report["ok"], false);
     assert!(
         report["checks"]
@@ -251,4 +255,36 @@ fn note_commands_validate_their_arguments_and_are_denied_to_other_windows() {
         let err = call(&other, cmd, args).unwrap_err();
         assert!(err.to_string().contains("not allowed"), "{cmd}: {err}");
     }
+}
+
+#[test]
+fn the_administration_key_is_confirmed_over_ipc_by_its_fingerprint() {
+    let dir = TestDir::new();
+    let app = app(&dir);
+    let main = window(&app, "main");
+    let status = call(&main, "admin_key_status", json!({})).unwrap();
+    assert_eq!(status["source"], "none");
+    let (info, fingerprint) = samtalenotat_core::app::files::create_admin_key(
+        &dir.path().join("adm"),
+        &zeroize::Zeroizing::new("administrationens kodeord".to_owned()),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let public = info.public_key_path;
+    let text = std::fs::read_to_string(public).unwrap();
+    let err = call(
+        &main,
+        "confirm_admin_key",
+        json!({ "public_key": text, "fingerprint": "FFFF" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "fingerprint_mismatch");
+    assert_eq!(err["field"], "admin_fingerprint");
+    let status = call(
+        &main,
+        "confirm_admin_key",
+        json!({ "public_key": text, "fingerprint": fingerprint }),
+    )
+    .unwrap();
+    assert_eq!(status["source"], "confirmed");
 }

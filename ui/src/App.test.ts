@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { loadLang } from "./lib/i18n.svelte";
 import type { ListQuery, MeetingKind, RecordSummary, SettingsView, SyncStatusView } from "./lib/ipc";
-import { appError, draftRecord, policyTexts, view } from "./testdata";
+import { BUILTIN_POLICY_STATUS, appError, draftRecord, policyTexts, view } from "./testdata";
 
 function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
   return {
@@ -16,6 +16,10 @@ function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
     unit: "",
     case_number: "",
     counterpart: "",
+    meeting_starts_at: null,
+    decision: null,
+    sync_state: null,
+    filed_at: null,
     ...over,
   };
 }
@@ -34,6 +38,7 @@ function setSync(over: Record<string, unknown> = {}): void {
     running: false,
     share_dir: "/mnt/share",
     share_is_local_default: false,
+          policy: BUILTIN_POLICY_STATUS,
     ...over,
   } as unknown as SyncStatusView;
 }
@@ -41,6 +46,8 @@ function setSync(over: Record<string, unknown> = {}): void {
 /** A small in-memory fake of the Rust side. */
 function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: RecordSummary[] } {
   const state = { calls: [] as Call[], records: [...initial] };
+  // Drafts something was written into (as Rust knows from their event log).
+  const written = new Set<string>();
   let n = 0;
   mockIPC((cmd, args) => {
     state.calls.push({ cmd, args });
@@ -66,6 +73,23 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
         const summary = state.records.find((r) => r.id === id);
         return view({ ...draftRecord(asKind(summary?.kind ?? "citizen")), id });
       }
+      case "save_draft": {
+        const { record } = args as { record: { id: string } };
+        written.add(record.id);
+        return view({ ...draftRecord(), ...record } as ReturnType<typeof draftRecord>);
+      }
+      case "leave_draft": {
+        // Rust discards a draft nothing was written into (slowly: the list must wait).
+        const { id } = args as { id: string };
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            const summary = state.records.find((r) => r.id === id);
+            const untouched = summary?.state === "draft" && !written.has(id) && !id.startsWith("old");
+            if (untouched) state.records = state.records.filter((r) => r.id !== id);
+            resolve(untouched);
+          }, 150),
+        );
+      }
       case "policy_texts":
         return policyTexts((args as { kind: MeetingKind }).kind);
       case "get_settings":
@@ -74,6 +98,7 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
           data_dir: "/d",
           effective_share_dir: "/d/share",
           share_is_local_default: true,
+          policy: BUILTIN_POLICY_STATUS,
         } satisfies SettingsView;
       case "sync_status":
         return syncAnswer;
@@ -170,12 +195,70 @@ describe("start screen", () => {
     const creates = backend.calls.filter((c) => c.cmd === "create_draft");
     expect(creates).toEqual([{ cmd: "create_draft", args: { kind: "citizen" } }]);
 
-    // Back on the list, the new draft is there.
+    // Back on the list without writing anything: Rust was told, and the empty draft is gone.
     await fireEvent.click(screen.getByTestId("back"));
     await waitFor(() => {
       const rows = screen.getAllByTestId("record-row");
-      expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["old", "new-1"]);
+      expect(rows.map((r) => r.getAttribute("data-record-id"))).toEqual(["old"]);
     });
+    expect(backend.calls.filter((c) => c.cmd === "leave_draft").map((c) => c.args)).toEqual([{ id: "new-1" }]);
+    expect(screen.getByTestId("record-list").textContent).not.toContain("(uden emne)");
+  });
+
+  it("a draft something was written into stays on the list after leaving", async () => {
+    const backend = fakeBackend([]);
+    render(App);
+    await screen.findByTestId("empty-state");
+    await fireEvent.click(screen.getByTestId("new-meeting"));
+    await fireEvent.click(screen.getByTestId("kind-citizen"));
+    await fireEvent.input(await screen.findByTestId("f-meeting-subject"), { target: { value: "Bolig" } });
+    // Leaving through the main menu, not the back button: the list waits for the editor to leave.
+    await fireEvent.click(screen.getByTestId("nav-records"));
+    await waitFor(() => expect(screen.getAllByTestId("record-row").map((r) => r.getAttribute("data-record-id"))).toEqual(["new-1"]));
+    const cmds = backend.calls.map((c) => c.cmd);
+    expect(cmds.indexOf("save_draft")).toBeLessThan(cmds.indexOf("leave_draft"));
+    expect(cmds.lastIndexOf("list_records")).toBeGreaterThan(cmds.indexOf("leave_draft"));
+  });
+
+  it("leaving through the main menu also discards an untouched draft before the list is read", async () => {
+    const backend = fakeBackend([]);
+    render(App);
+    await screen.findByTestId("empty-state");
+    await fireEvent.click(screen.getByTestId("new-meeting"));
+    await fireEvent.click(screen.getByTestId("kind-employee"));
+    await screen.findByTestId("step-meeting");
+    await fireEvent.click(screen.getByTestId("nav-records"));
+    await screen.findByTestId("empty-state");
+    expect(screen.queryByTestId("record-row")).toBeNull();
+    const cmds = backend.calls.map((c) => c.cmd);
+    expect(cmds).not.toContain("save_draft");
+    expect(cmds.lastIndexOf("list_records")).toBeGreaterThan(cmds.indexOf("leave_draft"));
+  });
+
+  it("shows the decision, whether a note is filed and where it is on its way in each row", async () => {
+    fakeBackend([
+      rec({ id: "a", state: "finished", subject: "Bolig", decision: "allowed", sync_state: "on_share", filed_at: "2026-11-28T14:05:00Z" }),
+      rec({ id: "b", state: "finished", subject: "Netværk", decision: "refused", sync_state: "pending" }),
+      rec({ id: "c", subject: "Kladde", meeting_starts_at: "2026-11-28T09:00:00Z" }),
+      rec({ id: "d", state: "finished", subject: "Konflikt", sync_state: "conflict" }),
+    ]);
+    render(App);
+    const rows = await screen.findAllByTestId("record-row");
+    const [a, b, c, d] = rows as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    expect(within(a).getByTestId("row-decision").textContent).toBe("Optagelse tilladt");
+    expect(within(a).getByTestId("row-filed").getAttribute("data-filed")).toBe("true");
+    expect(within(a).getByTestId("row-filed").textContent).toMatch(/^Journaliseret 28\.11\.2026 \d\d\.05$/);
+    expect(within(a).getByTestId("row-sync").textContent).toBe("Sendt til det fælles drev");
+    expect(within(b).getByTestId("row-decision").textContent).toBe("Optagelse afvist");
+    expect(within(b).getByTestId("row-filed").textContent).toBe("Ikke journaliseret");
+    expect(within(b).getByTestId("row-filed").getAttribute("data-filed")).toBe("false");
+    expect(within(b).getByTestId("row-sync").textContent).toBe("Venter på afsendelse");
+    // A draft has no filing or sync state; its time is the meeting's.
+    expect(within(c).queryByTestId("row-filed")).toBeNull();
+    expect(within(c).queryByTestId("row-decision")).toBeNull();
+    expect(c.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-28T09:00:00Z");
+    expect(c.textContent).toContain("Mødet");
+    expect(within(d).getByTestId("row-sync").textContent).toBe("Konflikt på det fælles drev");
   });
 
   it("opens a record by clicking its row", async () => {

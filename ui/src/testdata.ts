@@ -3,14 +3,14 @@
 // real Danish wording from policy/albertslund.toml), and `AppError`s as Rust
 // rejects with them. Every type is the generated one (bindings.ts).
 
-import type { AppError, ErrorCode, ErrorParams, MeetingKind, MeetingRecord, PolicyTexts, RecordView } from "./lib/ipc";
+import type { AppError, ErrorCode, ErrorParams, MeetingKind, MeetingRecord, PolicyStatus, PolicyTexts, RecordView } from "./lib/ipc";
 import { applicableNotices, situation } from "./lib/workflow";
 
 export const RECORD_ID = "01JCZ3K8QA0000000000000005";
 
 export function draftRecord(kind: MeetingKind = "citizen"): MeetingRecord {
   return {
-    format_version: 1,
+    format_version: 2,
     id: RECORD_ID,
     state: "draft",
     created_at: "2026-11-06T09:55:00Z",
@@ -35,12 +35,14 @@ export function draftRecord(kind: MeetingKind = "citizen"): MeetingRecord {
       others_matters_discussed: false,
     },
     recording: {
-      origin: "none",
+      // Nothing is preselected: staff choose how the recording came up, "no recording" too.
+      origin: null,
       medium: "sound",
       decision: null,
       video_scope: null,
       reasons: [],
       disclosure_encouraged_at: null,
+      interest_weighing: "",
     },
     notices: {},
     oral_decision: { made: null, what: "" },
@@ -54,8 +56,8 @@ export function draftRecord(kind: MeetingKind = "citizen"): MeetingRecord {
       room_instruction: false,
     },
     legal_help: { consulted_at: null, note: "" },
-    case_filed_at: null,
     addendum_to: null,
+    discarded: null,
   };
 }
 
@@ -69,6 +71,8 @@ export function view(record: MeetingRecord, over: Partial<RecordView> = {}): Rec
     applicable_notices: applicableNotices(policyTexts(record.meeting.kind).notices, sit, {}).map((n) => n.id),
     cpr_warnings: [],
     signed: record.state === "finished",
+    equal_treatment: null,
+    filing: null,
     ...over,
   };
 }
@@ -106,6 +110,8 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
         title: "Optagelsen er ikke et juridisk grundlag",
         text_recorded: `${Cd} er gjort opmærksom på, at optagelsen ikke alene kan bruges som juridisk grundlag.`,
         text_refused: null,
+        say_recorded: "Det er fint, at du optager. Optagelsen kan dog ikke alene bruges som juridisk grundlag.",
+        say_refused: null,
       },
       {
         id: "disclosure",
@@ -115,15 +121,8 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
         title: "Videregivelse kan være strafbar",
         text_recorded: `${Cd} er gjort opmærksom på, at det kan være strafbart at videregive oplysninger uden samtykke.`,
         text_refused: null,
-      },
-      {
-        id: "case",
-        rule: "G-NOTICE-CASE",
-        level: "required",
-        applies_to: ["recorded", "refused"],
-        title: "Noteret i sagen",
-        text_recorded: "Det er noteret i sagen, at samtalen er optaget.",
-        text_refused: "Det er noteret i sagen, at ønsket om at optage samtalen ikke er imødekommet.",
+        say_recorded: "Du må gerne optage samtalen. Men det kan være strafbart at give nogle af oplysningerne videre uden samtykke.",
+        say_refused: null,
       },
       {
         id: "data",
@@ -133,6 +132,8 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
         title: "Reglerne om persondata",
         text_recorded: `${Cd} er gjort opmærksom på reglerne om persondata.`,
         text_refused: null,
+        say_recorded: "Vær også opmærksom på, at optagelsen kan være i strid med reglerne om persondata.",
+        say_refused: null,
       },
     ],
     grounds: [
@@ -148,6 +149,8 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
       procesbeslutning: `Afvisningen af at lade ${cd} optage samtalen er en procesbeslutning og ikke en afgørelse i forvaltningslovens forstand.`,
       room_instruction: `${Cd} blev anvist, at jakker, tasker, mobiltelefoner mv. ikke måtte være i mødelokalet.`,
       equal_treatment: `Har én ${ROLES[kind].counterpart} én gang fået lov til at optage, skal alle andre have lov.`,
+      outside_guideline_municipality:
+        "Det er kommunen, der ønsker at optage samtalen. Retningslinjerne omhandler ikke møder, hvor kommunen har et ønske om, at samtalen optages.",
     },
     labels: {
       kind: { citizen: "Borgermøde", employee: "Samtale mellem ansat og leder" },
@@ -157,6 +160,7 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
         asked_first: "Spurgte først om lov",
         open_without_asking: "Optog åbent uden at spørge",
         discovered_hidden: "Skjult optagelse opdaget",
+        municipality_wants: "Kommunen ønsker at optage",
       },
       medium: { sound: "Lyd", video_requested: "Ønske om video" },
       decision: { allowed: "Tilladt", refused: "Afvist" },
@@ -176,6 +180,22 @@ export function policyTexts(kind: MeetingKind = "citizen"): PolicyTexts {
       refusal_leader_is_lead: "Den nærmeste leder må ikke være den samme person som den, der leder mødet.",
       video_scope_missing: `${Cd} har bedt om at optage video. Angiv, hvad der er tilladt.`,
       decision_missing: "Angiv, om optagelsen er tilladt eller afvist.",
+      origin_missing: "Angiv, hvordan optagelsen kom på tale – eller ingen optagelse.",
+      interest_weighing_missing: "Andres personlige forhold drøftes, og optagelsen er tilladt. Skriv interesseafvejningen.",
+      municipality_records: "Det er kommunen, der ønsker at optage. Det er uden for retningslinjerne.",
+      refusal_details_without_refusal: "Optagelsen er ikke afvist, men der står grunde for en afvisning.",
+      addendum_reason_missing: "Skriv, hvorfor notatet rettes.",
     },
   };
 }
+
+/** The policy status a settings view carries: the built-in policy, no problems. */
+export const BUILTIN_POLICY_STATUS: PolicyStatus = {
+  municipality: "Albertslund Kommune",
+  id: "albertslund",
+  version: "2026.2",
+  hash: "0".repeat(64),
+  source: "builtin",
+  in_effect_since: null,
+  problems: [],
+};

@@ -21,3 +21,4 @@ pub mod owner_only;
 pub mod settings;
 pub mod store;
 pub mod sync;
+pub mod trust;

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 
 use samtalenotat_core::app::input::{parse_id, passphrase};
+use samtalenotat_core::app::trust::{AdminKeyStatus, FolderVerification};
 use samtalenotat_core::app::{App, AppError, ExportResult, KeyStatus, RecordView};
-use samtalenotat_core::note::VerifyReport;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -45,6 +45,38 @@ pub async fn finish_and_sign(
     app.finish_and_sign(&id, self::passphrase(passphrase)?)
 }
 
+#[tauri::command]
+pub async fn admin_key_status(app: State<'_, App>) -> Result<AdminKeyStatus, AppError> {
+    Ok(app.admin_key_status())
+}
+
+/// Takes the administration key entered in the settings when the typed fingerprint matches.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn confirm_admin_key(
+    app: State<'_, App>,
+    public_key: String,
+    fingerprint: String,
+) -> Result<AdminKeyStatus, AppError> {
+    app.confirm_admin_key(&public_key, &fingerprint)
+}
+
+/// Marks a signed note as filed in the case, with a signed receipt.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn mark_filed(
+    app: State<'_, App>,
+    id: String,
+    filed_at: String,
+    document_number: String,
+    passphrase: String,
+) -> Result<RecordView, AppError> {
+    app.mark_filed(
+        &id,
+        &filed_at,
+        &document_number,
+        self::passphrase(passphrase)?,
+    )
+}
+
 /// Exports a signed note into `<picked folder>/<note id>/`; `null` when the user cancels.
 #[tauri::command]
 pub async fn export_note<R: Runtime>(
@@ -66,7 +98,7 @@ pub async fn verify_note_folder<R: Runtime>(
     handle: AppHandle<R>,
     app: State<'_, App>,
     choice: State<'_, FolderChoice>,
-) -> Result<Option<VerifyReport>, AppError> {
+) -> Result<Option<FolderVerification>, AppError> {
     let Some(folder) = pick_folder(&handle, &choice, Purpose::Verify).await? else {
         return Ok(None);
     };

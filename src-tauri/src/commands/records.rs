@@ -41,7 +41,39 @@ pub async fn equal_treatment(
     app.equal_treatment(&id)
 }
 
+/// The texts of the policy with hash `policy` (a draft's own), else of the one in effect.
 #[tauri::command]
-pub fn policy_texts(app: State<'_, App>, kind: MeetingKind, lang: Lang) -> PolicyTexts {
-    app.policy_texts(kind, lang)
+pub fn policy_texts(
+    app: State<'_, App>,
+    kind: MeetingKind,
+    lang: Lang,
+    policy: Option<String>,
+) -> PolicyTexts {
+    app.policy_texts(kind, lang, policy.as_deref())
+}
+
+/// Throws a draft away with a reason.
+#[tauri::command]
+pub async fn discard_draft(
+    app: State<'_, App>,
+    id: String,
+    reason: String,
+) -> Result<(), AppError> {
+    app.discard_draft(&id, &reason)
+}
+
+/// Leaving the editor: an untouched draft is discarded (returns whether it was).
+#[tauri::command]
+pub async fn leave_draft(app: State<'_, App>, id: String) -> Result<bool, AppError> {
+    app.leave_draft(&id)
+}
+
+/// A correction (addendum) of a signed note, as a new draft.
+#[tauri::command]
+pub async fn create_addendum(
+    app: State<'_, App>,
+    original: String,
+    reason: String,
+) -> Result<RecordView, AppError> {
+    app.create_addendum(&original, &reason)
 }

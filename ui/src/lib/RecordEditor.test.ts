@@ -1,9 +1,21 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appError, draftRecord, policyTexts, RECORD_ID, view } from "../testdata";
+import { BUILTIN_POLICY_STATUS, appError, draftRecord, policyTexts, RECORD_ID, view } from "../testdata";
 import { loadLang } from "./i18n.svelte";
-import type { AppError, KeyStatus, MeetingKind, MeetingRecord, RecordView, SettingsView, Violation } from "./ipc";
+import type {
+  AppError,
+  EqualTreatmentAdvice,
+  FieldCorrection,
+  FilingView,
+  KeyStatus,
+  MeetingKind,
+  MeetingRecord,
+  RecordView,
+  SettingsView,
+  Violation,
+} from "./ipc";
+import { textAt } from "./workflow";
 import RecordEditor from "./RecordEditor.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -20,7 +32,21 @@ interface Fake {
   signing: "ok" | "wrong" | AppError;
   /** `RecordView.signed` of a finished record (false: finished unsigned by an old build). */
   signed: boolean;
+  /** Refuse a save whose text looks like a CPR number, as Rust does (`text_cpr_number`). */
+  refuseCpr: boolean;
+  /** `RecordView.equal_treatment` while the stored draft is refused. */
+  advice: EqualTreatmentAdvice | null;
+  filing: FilingView | null;
+  /** What mark_filed rejects with. */
+  filingError: AppError | null;
+  /** `addendum_to.changes` Rust works out on each save of an addendum. */
+  changes: FieldCorrection[];
+  discardError: AppError | null;
 }
+
+/** Text fields Rust checks for CPR numbers, in its order. */
+const TEXT_PATHS = ["meeting.subject", "meeting.counterpart", "meeting.case_number", "refusal.assessment", "legal_help.note"];
+const CPR = /\b\d{6}[- ]?\d{4}\b/;
 
 function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
   const f: Fake = {
@@ -33,19 +59,58 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
     keyError: null,
     signing: "ok",
     signed: true,
+    refuseCpr: false,
+    advice: null,
+    filing: null,
+    filingError: null,
+    changes: [],
+    discardError: null,
     ...over,
   };
-  const answer = (): RecordView =>
-    view(structuredClone(f.stored), { violations: f.violations, cpr_warnings: f.cpr, signed: f.stored.state === "finished" && f.signed });
+  const answer = (): RecordView => {
+    const record = structuredClone(f.stored);
+    if (record.addendum_to) record.addendum_to.changes = structuredClone(f.changes);
+    return view(record, {
+      violations: f.violations,
+      cpr_warnings: f.cpr,
+      signed: f.stored.state === "finished" && f.signed,
+      equal_treatment: record.state === "draft" && record.recording.decision === "refused" ? f.advice : null,
+      filing: f.filing,
+    });
+  };
   mockIPC((cmd, args) => {
     f.calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     switch (cmd) {
       case "get_record":
         return answer();
-      case "save_draft":
+      case "save_draft": {
         if (f.saveError) throw f.saveError;
-        f.stored = structuredClone((args as { record: MeetingRecord }).record);
+        const sent = (args as { record: MeetingRecord }).record;
+        if (f.refuseCpr) {
+          const field = TEXT_PATHS.find((p) => CPR.test(textAt(sent, p) ?? ""));
+          if (field !== undefined) throw appError("text_cpr_number", field, {}, `${field}: looks like a CPR number`);
+        }
+        f.stored = structuredClone(sent);
         return answer();
+      }
+      case "leave_draft":
+        return false;
+      case "discard_draft":
+        if (f.discardError) throw f.discardError;
+        return null;
+      case "create_addendum": {
+        const { original, reason } = args as { original: string; reason: string };
+        const r = draftRecord();
+        r.id = ADDENDUM_ID;
+        r.addendum_to = { record_id: original, content_hash: "ab".repeat(32), reason, changes: [] };
+        return view(r);
+      }
+      case "mark_filed": {
+        if (f.filingError) throw f.filingError;
+        const a = args as { filed_at: string; document_number: string };
+        f.filing = { filed_at: a.filed_at, document_number: a.document_number };
+        return answer();
+      }
       case "policy_texts": {
         const { kind, lang } = args as { kind: MeetingKind; lang: string };
         const p = policyTexts(kind);
@@ -60,6 +125,7 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
           data_dir: "/tmp/data",
           effective_share_dir: "/tmp/data/share",
           share_is_local_default: true,
+          policy: BUILTIN_POLICY_STATUS,
         } satisfies SettingsView;
       case "equal_treatment":
         return {
@@ -75,6 +141,7 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
           signer_name: "Mette Sørensen",
           signer_initials: "MESO",
           public_key_path: null,
+          endorsement: f.keyExists ? { state: "pending" } : null,
         } satisfies KeyStatus;
       case "finish_and_sign": {
         if (typeof f.signing === "object") throw f.signing;
@@ -94,6 +161,7 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
 }
 
 const saves = (f: Fake): Call[] => f.calls.filter((c) => c.cmd === "save_draft");
+const ADDENDUM_ID = "01JCZ3K8QA0000000000000009";
 
 let exportError: AppError | null = null;
 /** Makes the next fake's export_note reject with `e`. */
@@ -287,8 +355,14 @@ describe("record editor", () => {
     await open(f);
     await fireEvent.click(screen.getByTestId("step-details-tab"));
     const list = screen.getByTestId("notices");
-    expect(within(list).getAllByRole("checkbox")).toHaveLength(4);
+    expect(within(list).getAllByRole("checkbox")).toHaveLength(3);
     expect(list.textContent).toContain("Anbefalet");
+    // What to say aloud is shown with each tick box, and what the note states beside it.
+    expect(screen.getByTestId("notice-say-legal").textContent).toContain("Det er fint, at du optager.");
+    expect(screen.getByTestId("notice-note-legal").textContent).toContain("I notatet står: Borgeren er gjort opmærksom på");
+    // Noting it in the case is not something said to the citizen.
+    expect(list.textContent).not.toContain("Noteret i sagen");
+    expect(screen.queryByTestId("f-notices-case")).toBeNull();
     await fireEvent.click(screen.getByTestId("f-notices-legal"));
     await waitFor(() => expect(Object.keys(f.stored.notices)).toEqual(["legal"]), { timeout: 2000 });
     await fireEvent.click(screen.getByTestId("f-notices-legal"));
@@ -316,7 +390,7 @@ describe("record editor", () => {
     await waitFor(() => expect(document.activeElement?.id).toBe("f-refusal-co-decider-name"));
     // After the review, the message stands by the field too.
     expect(screen.getByTestId("step-refusal").textContent).toContain("må ikke være den samme person");
-    expect(screen.getByTestId("equal-treatment").textContent).toContain("Enheden Borgerservice");
+    expect(screen.getByTestId("equal-treatment")).toBeTruthy();
   });
 
   it("finishes with the passphrase: wrong one is said, Enter submits, then the note is read-only", async () => {
@@ -436,5 +510,536 @@ describe("record editor", () => {
     await waitFor(() => expect(screen.getByTestId("editor").textContent).toContain("Borger (navn eller reference)"));
     await new Promise((r) => setTimeout(r, 700));
     expect(saves(f)).toHaveLength(0);
+  });
+});
+
+const blockingV = (rule: Violation["rule"], field: string, code: Violation["code"]): Violation => ({
+  rule,
+  field,
+  code,
+  severity: "blocking",
+});
+
+function finishedRecord(): MeetingRecord {
+  const r = draftRecord();
+  r.state = "finished";
+  r.finished_at = "2026-11-06T11:00:00Z";
+  r.recording.origin = "asked_first";
+  r.recording.decision = "allowed";
+  r.meeting.case_number = "27.12.00-A00-1234-26";
+  return r;
+}
+
+describe("nothing is preselected (issue 11)", () => {
+  it("starts with no origin chosen, says so, and the review blocks signing until one is chosen", async () => {
+    const f = fakeBackend(draftRecord(), {
+      violations: [blockingV("G-UNANNOUNCED", "recording.origin", "origin_missing")],
+    });
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    const group = screen.getByTestId("f-recording-origin-group");
+    expect(within(group).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toEqual([]);
+    expect(group.textContent).toContain("Intet er valgt på forhånd");
+    // No decision is offered before the origin is chosen.
+    expect(screen.queryByTestId("decision")).toBeNull();
+
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    expect(screen.getByTestId("no-notices").textContent).toContain("Vælg først under »Optagelse«");
+
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    const v = screen.getByTestId("violation");
+    expect(v.getAttribute("data-code")).toBe("origin_missing");
+    expect(v.textContent).toContain("Angiv, hvordan optagelsen kom på tale");
+    expect((screen.getByTestId("finish") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("record-summary").textContent).toContain("Ikke besvaret");
+    await fireEvent.click(within(v).getByTestId("violation-jump"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-recording-origin"));
+
+    f.violations = [];
+    await fireEvent.click(screen.getByTestId("f-recording-origin-none"));
+    await waitFor(() => expect(f.stored.recording.origin).toBe("none"), { timeout: 2000 });
+    expect(f.stored.recording.decision).toBeNull();
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    await waitFor(() => expect((screen.getByTestId("finish") as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it("'Kommunen ønsker at optage' is outside the guideline: the app says so, no note is made, the draft can be discarded", async () => {
+    const f = fakeBackend(draftRecord());
+    let closed = false;
+    render(RecordEditor, { id: RECORD_ID, onclose: () => (closed = true), onsettings: noop });
+    await screen.findByTestId("step-meeting");
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("f-recording-origin-municipality_wants"));
+    const note = screen.getByTestId("municipality-outside");
+    expect(note.textContent).toContain("Det er kommunen, der ønsker at optage samtalen.");
+    expect(note.textContent).toContain("Der laves ikke et notat efter retningslinjerne.");
+    expect(screen.queryByTestId("decision")).toBeNull();
+    await waitFor(() => expect(f.stored.recording.origin).toBe("municipality_wants"), { timeout: 2000 });
+    expect(f.stored.recording.decision).toBeNull();
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    expect(screen.getByTestId("no-notices").textContent).toContain("uden for retningslinjerne");
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("municipality-discard"));
+    const dialog = screen.getByTestId("discard-dialog");
+    await fireEvent.input(within(dialog).getByTestId("discard-reason"), { target: { value: "Kommunen ville optage" } });
+    await fireEvent.click(within(dialog).getByTestId("discard-confirm"));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(f.calls.find((c) => c.cmd === "discard_draft")?.args).toEqual({ id: RECORD_ID, reason: "Kommunen ville optage" });
+  });
+});
+
+describe("interesseafvejning (G-WEIGH)", () => {
+  it("appears, with the guideline's words, when others' matters are discussed and the recording is allowed", async () => {
+    const f = fakeBackend(draftRecord());
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("f-recording-origin-asked_first"));
+    expect(screen.queryByTestId("f-recording-interest-weighing")).toBeNull();
+
+    await fireEvent.click(screen.getByTestId("step-meeting-tab"));
+    await fireEvent.click(screen.getByTestId("f-meeting-others-matters-discussed"));
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    const field = screen.getByTestId("f-recording-interest-weighing") as HTMLTextAreaElement;
+    const box = screen.getByTestId("interest-weighing");
+    expect(box.textContent).toContain("Interesseafvejning");
+    expect(box.textContent).toContain(
+      "»Hvis samtalen ikke kun handler om borgeren, skal der dog ske en interesseafvejning.«",
+    );
+    await fireEvent.input(field, { target: { value: "Borgerens behov for at huske vejer tungere." } });
+    await waitFor(() => expect(f.stored.recording.interest_weighing).toBe("Borgerens behov for at huske vejer tungere."), {
+      timeout: 2000,
+    });
+
+    // Required: the rule's message stands at the field after the review.
+    f.violations = [blockingV("G-WEIGH", "recording.interest_weighing", "interest_weighing_missing")];
+    await fireEvent.input(field, { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    await waitFor(() => expect(screen.getByTestId("violation").getAttribute("data-rule")).toBe("G-WEIGH"));
+    expect((screen.getByTestId("finish") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("violation-jump"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-recording-interest-weighing"));
+    expect(within(screen.getByTestId("interest-weighing")).getByTestId("field-message").textContent).toContain(
+      "Skriv interesseafvejningen",
+    );
+  });
+
+  it("is not shown when the recording is refused or there is none", async () => {
+    const r = draftRecord();
+    r.meeting.others_matters_discussed = true;
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    expect(screen.queryByTestId("f-recording-interest-weighing")).toBeNull();
+    await fireEvent.click(screen.getByTestId("f-recording-origin-none"));
+    expect(screen.queryByTestId("f-recording-interest-weighing")).toBeNull();
+  });
+});
+
+describe("a CPR number Rust refuses to save (text_cpr_number)", () => {
+  it("stays in the field with the warning, is never sent again, everything else is saved, and the corrected text is", async () => {
+    const f = fakeBackend(draftRecord(), { refuseCpr: true });
+    await open(f);
+    const subject = screen.getByTestId("f-meeting-subject") as HTMLInputElement;
+    const counterpart = screen.getByTestId("f-meeting-counterpart") as HTMLInputElement;
+    await fireEvent.input(counterpart, { target: { value: "Jens 070390-1234" } });
+    await fireEvent.input(subject, { target: { value: "Boligstøtte" } });
+    const warning = await screen.findByTestId("cpr-warning", {}, { timeout: 2000 });
+    expect(warning.getAttribute("data-refused")).toBe("true");
+    expect(warning.textContent).toContain("Det ligner et CPR-nummer, så teksten er ikke gemt.");
+    // The field keeps what was typed; the autosave did not put the stored value back.
+    expect(counterpart.value).toBe("Jens 070390-1234");
+    expect(counterpart.getAttribute("aria-invalid")).toBe("true");
+    // The rest was saved, without the CPR number.
+    await waitFor(() => expect(f.stored.meeting.subject).toBe("Boligstøtte"), { timeout: 2000 });
+    expect(f.stored.meeting.counterpart).toBe("");
+    await waitFor(() => expect(screen.getByTestId("save-status").getAttribute("data-dirty")).toBe("false"));
+    expect(screen.getByTestId("save-status").textContent).toContain("undtagen det markerede felt");
+
+    // Typing elsewhere saves that, still without the CPR number.
+    await fireEvent.input(subject, { target: { value: "Boligstøtte 2" } });
+    await waitFor(() => expect(f.stored.meeting.subject).toBe("Boligstøtte 2"), { timeout: 2000 });
+    expect(counterpart.value).toBe("Jens 070390-1234");
+    const sentWithCpr = saves(f).filter((c) => (c.args["record"] as MeetingRecord).meeting.counterpart.includes("070390"));
+    expect(sentWithCpr).toHaveLength(1); // the first attempt only, which Rust refused
+
+    // Finishing is not offered while the text is only on screen.
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    expect((screen.getByTestId("finish") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("review-cpr-held").textContent).toContain("ligner et CPR-nummer");
+    expect(screen.getByTestId("cpr-held").textContent).toContain("«Borger» ligner et CPR-nummer og er ikke gemt.");
+    await fireEvent.click(screen.getByTestId("cpr-held-jump"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-meeting-counterpart"));
+
+    // Corrected: saved, and the warning goes.
+    const field = screen.getByTestId("f-meeting-counterpart") as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: "Jens Ærø" } });
+    await waitFor(() => expect(f.stored.meeting.counterpart).toBe("Jens Ærø"), { timeout: 2000 });
+    await waitFor(() => expect(screen.queryByTestId("cpr-warning")).toBeNull());
+    expect(field.getAttribute("aria-invalid")).toBeNull();
+    expect(f.stored.meeting.subject).toBe("Boligstøtte 2");
+  });
+
+  it("a text corrected into another CPR number is held again", async () => {
+    const f = fakeBackend(draftRecord(), { refuseCpr: true });
+    await open(f);
+    const counterpart = screen.getByTestId("f-meeting-counterpart") as HTMLInputElement;
+    await fireEvent.input(counterpart, { target: { value: "070390-1234" } });
+    await screen.findByTestId("cpr-warning", {}, { timeout: 2000 });
+    await fireEvent.input(counterpart, { target: { value: "070390 1235" } });
+    await new Promise((r) => setTimeout(r, 700));
+    await waitFor(() => expect(screen.getByTestId("save-status").getAttribute("data-dirty")).toBe("false"));
+    expect(screen.getByTestId("cpr-warning").getAttribute("data-refused")).toBe("true");
+    expect(counterpart.value).toBe("070390 1235");
+    expect(f.stored.meeting.counterpart).toBe("");
+  });
+});
+
+describe("HR/Jura (G-LEGAL-HELP) in every situation", () => {
+  const situations: Array<[string, (r: MeetingRecord) => void]> = [
+    ["allowed", (r) => ((r.recording.origin = "asked_first"), (r.recording.decision = "allowed"))],
+    ["unannounced", (r) => (r.recording.origin = "discovered_hidden")],
+    ["no recording", (r) => (r.recording.origin = "none")],
+    ["not chosen yet", () => undefined],
+    ["refused", (r) => ((r.recording.origin = "asked_first"), (r.recording.decision = "refused"))],
+  ];
+  for (const [name, set] of situations) {
+    it(`is offered when ${name}`, async () => {
+      const r = draftRecord();
+      set(r);
+      const f = fakeBackend(r);
+      await open(f);
+      await fireEvent.click(screen.getByTestId("step-details-tab"));
+      expect(within(screen.getByTestId("legal-help")).getByTestId("f-legal-help-consulted")).toBeTruthy();
+    });
+  }
+
+  it("takes the time it happened: Nu by default, a typed time is kept, not the moment of ticking", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "allowed";
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    expect(screen.queryByTestId("f-legal-help-consulted-at")).toBeNull();
+    await fireEvent.click(screen.getByTestId("f-legal-help-consulted"));
+    const time = screen.getByTestId("f-legal-help-consulted-at") as HTMLInputElement;
+    expect(time.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    await waitFor(() => expect(f.stored.legal_help.consulted_at).toMatch(/Z$/), { timeout: 2000 });
+
+    // HR/Jura was called earlier in the morning.
+    await fireEvent.change(time, { target: { value: "2026-11-06T08:30" } });
+    const typed = new Date(2026, 10, 6, 8, 30).toISOString().replace(".000Z", "Z");
+    await waitFor(() => expect(f.stored.legal_help.consulted_at).toBe(typed), { timeout: 2000 });
+    await fireEvent.input(screen.getByTestId("f-legal-help-note"), { target: { value: "Telefon med HR/Jura" } });
+    await waitFor(() => expect(f.stored.legal_help.note).toBe("Telefon med HR/Jura"), { timeout: 2000 });
+
+    // Unticked and ticked again: the typed time comes back, not a new "now".
+    await fireEvent.click(screen.getByTestId("f-legal-help-consulted"));
+    await waitFor(() => expect(f.stored.legal_help.consulted_at).toBeNull(), { timeout: 2000 });
+    await fireEvent.click(screen.getByTestId("f-legal-help-consulted"));
+    await waitFor(() => expect(f.stored.legal_help.consulted_at).toBe(typed), { timeout: 2000 });
+  });
+});
+
+describe("leaving a refusal (refusal_details_without_refusal)", () => {
+  it("clears grounds, assessment, co-decider and reason before saving, after a confirmation", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    r.refusal = {
+      grounds: ["harassment"],
+      other_ground: "",
+      assessment: "En konkret vurdering af netop dette møde.",
+      co_decider: { name: "Lars Holm", initials: "LAHO" },
+      reason_given_at: "2026-11-06T10:10:00Z",
+      reason_text: "Historikken.",
+      room_instruction: true,
+    };
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("undo-refusal"));
+    const dialog = screen.getByTestId("undo-refusal-dialog");
+    expect(dialog.textContent).toContain("slettes");
+    await fireEvent.click(within(dialog).getByTestId("undo-refusal-confirm"));
+    expect((screen.getByTestId("decision-allowed") as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(f.stored.recording.decision).toBe("allowed"), { timeout: 2000 });
+    expect(f.stored.refusal).toEqual(draftRecord().refusal);
+    // No save ever sent an allowed record with a refusal's details.
+    for (const c of saves(f)) {
+      const sent = c.args["record"] as MeetingRecord;
+      if (sent.recording.decision !== "refused") expect(sent.refusal).toEqual(draftRecord().refusal);
+    }
+  });
+
+  it("choosing no recording clears them too", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    r.refusal.assessment = "Vurdering";
+    r.refusal.grounds = ["other"];
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("f-recording-origin-none"));
+    await waitFor(() => expect(f.stored.recording.origin).toBe("none"), { timeout: 2000 });
+    expect(f.stored.recording.decision).toBeNull();
+    expect(f.stored.refusal).toEqual(draftRecord().refusal);
+  });
+
+  it("undoing a refusal with nothing written needs no confirmation", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-recording-tab"));
+    await fireEvent.click(screen.getByTestId("undo-refusal"));
+    expect(screen.queryByTestId("undo-refusal-dialog")).toBeNull();
+    await waitFor(() => expect(f.stored.recording.decision).toBe("allowed"), { timeout: 2000 });
+  });
+});
+
+describe("equal treatment beside a refusal (G-EQUAL)", () => {
+  it("compares like with like: the period and the comparable cases with date, unit, decision and ground letters", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r, {
+      advice: {
+        period_from: "2024-11-06T10:00:00Z",
+        period_to: "2026-11-06T10:00:00Z",
+        allowed: 2,
+        refused: 1,
+        cases: [
+          { record_id: "01A", finished_at: "2026-10-01T10:00:00Z", unit: "Jobcenter", decision: "allowed", grounds: [] },
+          { record_id: "01B", finished_at: "2026-09-15T10:00:00Z", unit: "Borgerservice", decision: "refused", grounds: ["harassment", "other"] },
+          { record_id: "01C", finished_at: "2026-08-02T10:00:00Z", unit: "", decision: "allowed", grounds: [] },
+        ],
+      },
+    });
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    const panel = screen.getByTestId("equal-treatment");
+    expect(within(panel).getByTestId("equal-period").textContent).toBe("Periode: 06.11.2024 – 06.11.2026");
+    expect(within(panel).getByTestId("equal-counts").textContent).toBe("2 tilladt, 1 afvist");
+    expect(panel.textContent).toContain("samme mødetype");
+    expect(within(panel).getByTestId("equal-prior-allowed").textContent).toContain("I 2 sammenlignelige sager er optagelse tilladt.");
+    const rows = within(panel).getAllByTestId("equal-case");
+    expect(rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent))).toEqual([
+      ["01.10.2026", "Jobcenter", "Tilladt", "–"],
+      ["15.09.2026", "Borgerservice", "Afvist", "a, c"],
+      ["02.08.2026", "(ingen enhed)", "Tilladt", "–"],
+    ]);
+    expect(panel.textContent).not.toContain("Andre i samme situation");
+    expect(f.calls.some((c) => c.cmd === "equal_treatment")).toBe(false);
+  });
+
+  it("says when there are no comparable cases", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r, {
+      advice: { period_from: "2024-11-06T10:00:00Z", period_to: "2026-11-06T10:00:00Z", allowed: 0, refused: 0, cases: [] },
+    });
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    expect(screen.getByTestId("equal-none").textContent).toBe("Der er ingen sammenlignelige sager i perioden.");
+    expect(screen.queryByTestId("equal-prior-allowed")).toBeNull();
+  });
+});
+
+describe("discarding and leaving a draft", () => {
+  it("discards with a reason; a refused reason is said at the field", async () => {
+    const f = fakeBackend(draftRecord(), { discardError: appError("text_empty", "reason", {}, "reason: empty") });
+    let closed = false;
+    render(RecordEditor, { id: RECORD_ID, onclose: () => (closed = true), onsettings: noop });
+    await screen.findByTestId("step-meeting");
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "Forkert møde" } });
+    await fireEvent.click(screen.getByTestId("discard"));
+    const dialog = screen.getByTestId("discard-dialog");
+    expect((within(dialog).getByTestId("discard-confirm") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(within(dialog).getByTestId("discard-reason"), { target: { value: " " + "x" } });
+    await fireEvent.click(within(dialog).getByTestId("discard-confirm"));
+    const err = await within(dialog).findByTestId("discard-error");
+    expect(err.textContent).toBe("«Grund» skal udfyldes.");
+    expect(closed).toBe(false);
+
+    f.discardError = null;
+    await fireEvent.input(within(dialog).getByTestId("discard-reason"), { target: { value: "Oprettet ved en fejl" } });
+    await fireEvent.click(within(dialog).getByTestId("discard-confirm"));
+    await waitFor(() => expect(closed).toBe(true));
+    // What was typed was saved first; nothing is saved or left after the discard.
+    const cmds = f.calls.map((c) => c.cmd).filter((c) => c === "save_draft" || c.endsWith("_draft"));
+    expect(cmds).toEqual(["save_draft", "discard_draft", "discard_draft"]);
+    expect(f.calls.at(-1)?.args).toEqual({ id: RECORD_ID, reason: "Oprettet ved en fejl" });
+  });
+
+  it("tells Rust the editor was left, after the last save; the offered start time alone is not saved", async () => {
+    const r = draftRecord();
+    r.meeting.starts_at = null;
+    r.updated_at = r.created_at;
+    const f = fakeBackend(r);
+    let closed = false;
+    render(RecordEditor, { id: RECORD_ID, onclose: () => (closed = true), onsettings: noop });
+    await screen.findByTestId("step-meeting");
+    // The start time is offered...
+    expect((screen.getByTestId("f-meeting-starts-at") as HTMLInputElement).value).not.toBe("");
+    await new Promise((res) => setTimeout(res, 700));
+    // ...but not saved on its own: nothing was written into the draft.
+    expect(saves(f)).toHaveLength(0);
+    await fireEvent.click(screen.getByTestId("back"));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(f.calls.filter((c) => c.cmd === "leave_draft").map((c) => c.args)).toEqual([{ id: RECORD_ID }]);
+    expect(saves(f)).toHaveLength(0);
+  });
+
+  it("a change undone before it is saved writes nothing (the draft stays untouched)", async () => {
+    const r = draftRecord();
+    r.meeting.starts_at = null;
+    const f = fakeBackend(r);
+    await open(f);
+    // The offered start time cleared again: what Rust has.
+    await fireEvent.change(screen.getByTestId("f-meeting-starts-at"), { target: { value: "" } });
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "B" } });
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "" } });
+    await new Promise((res) => setTimeout(res, 700));
+    await fireEvent.click(screen.getByTestId("back"));
+    await waitFor(() => expect(f.calls.at(-1)?.cmd).toBe("leave_draft"));
+    expect(saves(f)).toHaveLength(0);
+  });
+
+  it("the offered start time is saved with the first thing written", async () => {
+    const r = draftRecord();
+    r.meeting.starts_at = null;
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.input(screen.getByTestId("f-meeting-subject"), { target: { value: "Bolig" } });
+    await waitFor(() => expect(saves(f)).toHaveLength(1), { timeout: 2000 });
+    expect(f.stored.meeting.starts_at).toBe(r.created_at);
+    await fireEvent.click(screen.getByTestId("back"));
+    await waitFor(() => expect(f.calls.at(-1)?.cmd).toBe("leave_draft"));
+  });
+});
+
+describe("a finished note: filing and correcting", () => {
+  const shortNow = /^\d\d\.\d\d\.\d{4} \d\d\.\d\d$/;
+
+  it("is marked as filed: when (default now, Danish), document number, passphrase; then shows it", async () => {
+    const f = fakeBackend(finishedRecord());
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop });
+    await screen.findByTestId("finished-view");
+    const status = screen.getByTestId("filing-status");
+    expect(status.getAttribute("data-filed")).toBe("false");
+    expect(status.textContent).toContain("Det underskrevne notat er noteringen i sagen.");
+    expect(status.textContent).toContain("Ikke journaliseret endnu.");
+    await fireEvent.click(screen.getByTestId("mark-filed"));
+    const dialog = screen.getByTestId("filing-dialog");
+    const when = within(dialog).getByTestId("filing-filed-at") as HTMLInputElement;
+    expect(when.value).toMatch(shortNow);
+    await fireEvent.input(within(dialog).getByTestId("filing-document-number"), { target: { value: "4711" } });
+
+    // Wrong passphrase: said at the passphrase, nothing filed.
+    f.filingError = appError("wrong_passphrase", "passphrase");
+    const pass = within(dialog).getByTestId("filing-passphrase") as HTMLInputElement;
+    await fireEvent.input(pass, { target: { value: "forkert" } });
+    await fireEvent.submit(pass.form!);
+    expect((await within(dialog).findByTestId("filing-error")).textContent).toBe("Adgangssætningen er forkert. Prøv igen.");
+    expect(pass.value).toBe("");
+
+    f.filingError = null;
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    const before = Date.now();
+    await fireEvent.submit(pass.form!);
+    await waitFor(() => expect(screen.queryByTestId("filing-dialog")).toBeNull());
+    const call = f.calls.filter((c) => c.cmd === "mark_filed").at(-1)!;
+    expect(Object.keys(call.args).sort()).toEqual(["document_number", "filed_at", "id", "passphrase"]);
+    expect(call.args).toMatchObject({ id: RECORD_ID, document_number: "4711", passphrase: "hemmelig kode" });
+    // Left as offered: the moment of marking, exactly (never a minute before the signing).
+    expect(Math.abs(new Date(call.args["filed_at"] as string).getTime() - before)).toBeLessThan(5000);
+    const filed = screen.getByTestId("filed");
+    expect(filed.textContent).toMatch(/^Journaliseret \d\d\.\d\d\.\d{4} \d\d\.\d\d \(dok\. nr\. 4711\)$/);
+    expect(screen.getByTestId("filing-status").getAttribute("data-filed")).toBe("true");
+    expect(screen.queryByTestId("mark-filed")).toBeNull();
+  });
+
+  it("takes a typed Danish time, refuses one that is not a time, and says Rust's bounds with their times", async () => {
+    const f = fakeBackend(finishedRecord());
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop });
+    await fireEvent.click(await screen.findByTestId("mark-filed"));
+    const dialog = screen.getByTestId("filing-dialog");
+    const when = within(dialog).getByTestId("filing-filed-at") as HTMLInputElement;
+    const pass = within(dialog).getByTestId("filing-passphrase") as HTMLInputElement;
+
+    await fireEvent.input(when, { target: { value: "31.02.2026 10.00" } });
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    await fireEvent.submit(pass.form!);
+    expect(within(dialog).getByTestId("filing-filed-at-error").textContent).toContain("Skriv dato og tid som dd.mm.åååå tt.mm");
+    expect(f.calls.some((c) => c.cmd === "mark_filed")).toBe(false);
+
+    f.filingError = appError("time_out_of_range", "filed_at", { min: "2026-11-06T11:00:00.000Z", max: "2026-11-06T12:00:00.000Z" });
+    await fireEvent.input(when, { target: { value: "05.11.2026 09.15" } });
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    await fireEvent.submit(pass.form!);
+    const err = await within(dialog).findByTestId("filing-filed-at-error");
+    expect(err.textContent).toMatch(/^Tidspunktet i «Journaliseret» er ikke muligt: det skal ligge fra 06\.11\.2026 kl\. \d\d\.00 og før 06\.11\.2026 kl\. \d\d\.00\.$/);
+    const sent = f.calls.filter((c) => c.cmd === "mark_filed").at(-1)!.args["filed_at"];
+    expect(sent).toBe(new Date(2026, 10, 5, 9, 15).toISOString().replace(".000Z", "Z"));
+  });
+
+  it("already filed (elsewhere): closes and shows the filing Rust has", async () => {
+    const f = fakeBackend(finishedRecord(), { filingError: appError("already_filed") });
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop });
+    await fireEvent.click(await screen.findByTestId("mark-filed"));
+    f.filing = { filed_at: "2026-11-06T11:30:00Z", document_number: "" };
+    const pass = within(screen.getByTestId("filing-dialog")).getByTestId("filing-passphrase") as HTMLInputElement;
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    await fireEvent.submit(pass.form!);
+    const filed = await screen.findByTestId("filed");
+    expect(filed.textContent).toMatch(/^Journaliseret 06\.11\.2026 \d\d\.30$/);
+  });
+
+  it("is corrected by an addendum: asks why, creates it and opens the new draft", async () => {
+    const f = fakeBackend(finishedRecord());
+    let opened: string | null = null;
+    render(RecordEditor, { id: RECORD_ID, onclose: noop, onsettings: noop, onopen: (id: string) => (opened = id) });
+    await fireEvent.click(await screen.findByTestId("addendum"));
+    const dialog = screen.getByTestId("addendum-dialog");
+    expect(dialog.textContent).toContain("Et underskrevet notat ændres aldrig.");
+    await fireEvent.input(within(dialog).getByTestId("addendum-reason"), { target: { value: "Forkert sagsnummer" } });
+    await fireEvent.click(within(dialog).getByTestId("addendum-confirm"));
+    await waitFor(() => expect(opened).toBe(ADDENDUM_ID));
+    expect(f.calls.find((c) => c.cmd === "create_addendum")?.args).toEqual({ original: RECORD_ID, reason: "Forkert sagsnummer" });
+  });
+
+  it("an addendum's review shows the corrected fields, before and now, and its reason can be edited", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "allowed";
+    r.addendum_to = { record_id: "01ORIGINAL", content_hash: "ab".repeat(32), reason: "Forkert sagsnummer", changes: [] };
+    const f = fakeBackend(r);
+    await open(f);
+    expect(screen.getByTestId("addendum-tag").textContent).toBe("Tillæg");
+    f.changes = [
+      { field: "meeting.case_number", old: "27.12.00-A00-1-26", new: "27.12.00-A00-2-26" },
+      { field: "recording.decision", old: "allowed", new: "refused" },
+      { field: "meeting.others_matters_discussed", old: "false", new: "true" },
+    ];
+    await fireEvent.input(screen.getByTestId("f-meeting-case-number"), { target: { value: "27.12.00-A00-2-26" } });
+    await waitFor(() => expect(saves(f)).toHaveLength(1), { timeout: 2000 });
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    const changes = screen.getByTestId("addendum-changes");
+    expect(changes.textContent).toContain("Rettede oplysninger");
+    expect(within(changes).getAllByTestId("addendum-change").map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+      "Sagsnummer – før: 27.12.00-A00-1-26, nu: 27.12.00-A00-2-26",
+      "Beslutning – før: Tilladt, nu: Afvist",
+      "Andres personlige forhold drøftes – før: Nej, nu: Ja",
+    ]);
+    const reason = screen.getByTestId("f-addendum-to-reason") as HTMLTextAreaElement;
+    expect(reason.value).toBe("Forkert sagsnummer");
+    await fireEvent.input(reason, { target: { value: "Forkert sagsnummer i det oprindelige notat" } });
+    await waitFor(() => expect(f.stored.addendum_to?.reason).toBe("Forkert sagsnummer i det oprindelige notat"), { timeout: 2000 });
   });
 });

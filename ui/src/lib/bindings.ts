@@ -6,9 +6,29 @@
  */
 export type AddendumTo = { record_id: RecordId, 
 /**
- * SHA-256 (hex) of the original's canonical content.
+ * SHA-256 (hex, 64 digits) of the original's signed `note.json`.
  */
-content_hash: string, };
+content_hash: string, 
+/**
+ * Why the note is corrected (required to finish).
+ */
+reason: string, 
+/**
+ * The fields that differ from the original, old and new; filled in by the app from the
+ * original record, never typed.
+ */
+changes: Array<FieldCorrection>, };
+
+/**
+ * Where this PC's administration key comes from.
+ */
+export type AdminKeySource = "none" | "deployed" | "confirmed";
+
+export type AdminKeyStatus = { source: AdminKeySource, key_id: string | null, fingerprint: string | null, 
+/**
+ * The deployed file exists but cannot be read as a key (shown, so IT can fix it).
+ */
+deployed_problem: string | null, };
 
 /**
  * The error of every action of the application layer.
@@ -39,6 +59,12 @@ export type Check = { file: string, ok: boolean, code: VerifyCode | null,
 reason: string | null, };
 
 /**
+ * One earlier case comparable with a draft, as staff see it: when, where, what was decided
+ * and on which grounds. No names: a case is reached by its id.
+ */
+export type ComparableCase = { record_id: string, finished_at: string | null, unit: string, decision: Decision | null, grounds: Array<RefusalGround>, };
+
+/**
  * A conflict, as the status line lists it.
  */
 export type ConflictView = { note_id: string, 
@@ -67,12 +93,31 @@ refused_by_ground: { [key in RefusalGround]?: number },
  */
 unannounced: number, };
 
+/**
+ * A draft thrown away, and why.
+ */
+export type Discarded = { at: string, reason: string, };
+
+/**
+ * Where this PC's own signing key stands with the administration.
+ */
+export type Endorsement = { "state": "no_admin_key" } | { "state": "share_unavailable" } | { "state": "pending" } | { "state": "endorsed", valid_from: string, } | { "state": "revoked", from: string, reason: string, };
+
+/**
+ * G-EQUAL for one draft: the earlier comparable cases in the period, and how they went.
+ */
+export type EqualTreatmentAdvice = { period_from: string, period_to: string, allowed: number, refused: number, 
+/**
+ * Newest first, at most [`MAX_LISTED_CASES`].
+ */
+cases: Array<ComparableCase>, };
+
 export type EqualTreatmentSummary = { unit_name: string, unit: DecisionCounts, municipality: DecisionCounts, };
 
 /**
  * What went wrong, as the UI acts on it. Serialized in `snake_case`.
  */
-export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "text_cpr_number" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "record_discarded" | "already_filed" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "fingerprint_mismatch" | "admin_key_deployed" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
 
 /**
  * The numbers and names a message needs; only the ones that apply are present.
@@ -100,12 +145,48 @@ violations?: Array<Violation>, };
  */
 export type ExportResult = { folder: string, files: Array<string>, };
 
+/**
+ * One field an addendum changes.
+ */
+export type FieldCorrection = { 
+/**
+ * Dotted path, e.g. `meeting.case_number`.
+ */
+field: string, 
+/**
+ * The values as JSON text (a string field's value is shown as it is).
+ */
+old: string, new: string, };
+
+/**
+ * A note's filing in the case.
+ */
+export type FilingView = { filed_at: string, 
+/**
+ * The case system's document number; empty when not given.
+ */
+document_number: string, };
+
+/**
+ * A verified note folder: the checks, and who signed it as far as the administration says.
+ */
+export type FolderVerification = { report: VerifyReport, 
+/**
+ * `None` when there is nothing to judge the signer by (no administration key, or the
+ * share cannot be read).
+ */
+signer: SignerStanding | null, basis: TrustBasis, };
+
 export type GroundTextsView = { ground: RefusalGround, label: string, title: string, text: string, };
 
 /**
  * Whether the staff member set on this PC has a signing key.
  */
-export type KeyStatus = { exists: boolean, key_id: string | null, signer_name: string | null, signer_initials: string | null, public_key_path: string | null, };
+export type KeyStatus = { exists: boolean, key_id: string | null, signer_name: string | null, signer_initials: string | null, public_key_path: string | null, 
+/**
+ * Where the key stands with the administration (`None` without a key).
+ */
+endorsement: Endorsement | null, };
 
 /**
  * The languages every text exists in. Danish is the default (SPEC: the UI speaks Danish by
@@ -188,11 +269,12 @@ export type MeetingRecord = { format_version: number, id: RecordId, state: Recor
 /**
  * Notice id (from the policy) → when it was given.
  */
-notices: { [key in string]?: string }, oral_decision: OralDecision, refusal: Refusal, legal_help: LegalHelp, 
+notices: { [key in string]?: string }, oral_decision: OralDecision, refusal: Refusal, legal_help: LegalHelp, addendum_to: AddendumTo | null, 
 /**
- * G-NOTICE-CASE: when the signed note was filed in the case (tracked after finishing).
+ * Set when staff threw the draft away: hidden from the list, never finished, never
+ * changed again (the event log keeps the change).
  */
-case_filed_at: string | null, addendum_to: AddendumTo | null, };
+discarded: Discarded | null, };
 
 /**
  * Whether a notice must be given (blocks finishing) or is recommended (advisory).
@@ -201,14 +283,33 @@ export type NoticeLevel = "required" | "recommended";
 
 export type NoticeTextsView = { id: string, rule: RuleId, level: NoticeLevel, applies_to: Array<Situation>, title: string, 
 /**
- * What staff tell the counterpart when the meeting is recorded / when refused.
+ * What the note states was said, when the meeting is recorded / when refused.
  */
-text_recorded: string | null, text_refused: string | null, };
+text_recorded: string | null, text_refused: string | null, 
+/**
+ * What staff can say aloud, in plain words, in each situation.
+ */
+say_recorded: string | null, say_refused: string | null, };
 
 /**
  * G-NOTICE-LEGAL: was an oral decision (mundtlig afgørelse) made, and what?
  */
 export type OralDecision = { made: boolean | null, what: string, };
+
+export type PolicyProblem = { 
+/**
+ * Relative to the share.
+ */
+path: string, code: PolicyProblemCode, 
+/**
+ * English, technical.
+ */
+detail: string, };
+
+/**
+ * Why a policy file on the share was not adopted.
+ */
+export type PolicyProblemCode = "signature_invalid" | "not_a_policy" | "unsigned";
 
 /**
  * Identifies the policy a record was made under (SPEC section 7).
@@ -218,6 +319,21 @@ export type PolicyRef = { id: string, version: string,
  * SHA-256 (hex) of the policy file's bytes.
  */
 hash: string, };
+
+export type PolicySource = "builtin" | "administration";
+
+/**
+ * What the settings screen shows about the policy.
+ */
+export type PolicyStatus = { municipality: string, id: string, version: string, hash: string, source: PolicySource, 
+/**
+ * When this PC adopted it (`None` for the built-in one).
+ */
+in_effect_since: string | null, 
+/**
+ * Files on the share that were not adopted, from the last look.
+ */
+problems: Array<PolicyProblem>, };
 
 export type PolicyTexts = { policy_id: string, policy_version: string, municipality: string, roles: RoleWords, min_assessment_chars: number, notices: Array<NoticeTextsView>, grounds: Array<GroundTextsView>, 
 /**
@@ -248,7 +364,24 @@ export type RecordState = "draft" | "finished";
 /**
  * What the record list shows: enough to recognise a record without loading its body.
  */
-export type RecordSummary = { id: string, state: RecordState, kind: MeetingKind, created_at: string, updated_at: string, subject: string, unit: string, case_number: string, counterpart: string, };
+export type RecordSummary = { id: string, state: RecordState, kind: MeetingKind, created_at: string, updated_at: string, subject: string, unit: string, case_number: string, counterpart: string, 
+/**
+ * When the meeting started (what the list shows as its time), if set.
+ */
+meeting_starts_at: string | null, 
+/**
+ * `allowed` / `refused`, or `None` (no recording, or not decided yet).
+ */
+decision: Decision | null, 
+/**
+ * Where the signed note is on its way to the share: `on_share` (every file confirmed),
+ * `pending`, `conflict`; `None` for a draft.
+ */
+sync_state: "on_share" | "pending" | "conflict" | null, 
+/**
+ * When the note was marked as filed in the case.
+ */
+filed_at: string | null, };
 
 /**
  * A record with what the rules say about it now: what the edit and review screens show.
@@ -269,9 +402,22 @@ cpr_warnings: Array<string>,
 /**
  * A signed note is stored for the record (it can be exported).
  */
-signed: boolean, };
+signed: boolean, 
+/**
+ * G-EQUAL, for a draft about to be refused: the comparable earlier cases on this PC.
+ */
+equal_treatment: EqualTreatmentAdvice | null, 
+/**
+ * When the signed note was filed in the case (G-NOTICE-CASE).
+ */
+filing: FilingView | null, };
 
-export type Recording = { origin: RecordingOrigin, medium: Medium, 
+export type Recording = { 
+/**
+ * How the recording came up; `None` until staff choose (nothing is preselected: staff
+ * open the app because a recording came up, so "no recording" must be chosen too).
+ */
+origin: RecordingOrigin | null, medium: Medium, 
 /**
  * `None` while undecided. The UI pre-selects `Allowed` for sound (G-DEFAULT).
  */
@@ -279,12 +425,17 @@ decision: Decision | null, video_scope: VideoScope | null, reasons: Array<Record
 /**
  * G-UNANNOUNCED: when staff encouraged the counterpart to say that they record.
  */
-disclosure_encouraged_at: string | null, };
+disclosure_encouraged_at: string | null, 
+/**
+ * G-WEIGH: the written interesseafvejning when others' personal matters are discussed
+ * and the recording is allowed.
+ */
+interest_weighing: string, };
 
 /**
  * G-UNANNOUNCED: how the recording came up.
  */
-export type RecordingOrigin = "none" | "asked_first" | "open_without_asking" | "discovered_hidden";
+export type RecordingOrigin = "none" | "asked_first" | "open_without_asking" | "discovered_hidden" | "municipality_wants";
 
 /**
  * Why the counterpart wants to record, if they say: coded, never free-text health details.
@@ -344,7 +495,7 @@ staff_definite: string, };
  * The guideline's requirements (SPEC section 1) plus `G-RECORD` for the meeting facts of
  * SPEC section 2. Serialized exactly as written in the spec ("G-NOTICE-LEGAL").
  */
-export type RuleId = "G-SCOPE" | "G-DEFAULT" | "G-NOTICE-LEGAL" | "G-NOTICE-DISCLOSURE" | "G-NOTICE-CASE" | "G-NOTICE-DATA" | "G-UNANNOUNCED" | "G-REFUSE-GROUNDS" | "G-REFUSE-ASSESS" | "G-REFUSE-LEADER" | "G-REFUSE-REASON" | "G-REFUSE-NATURE" | "G-REFUSE-ROOM" | "G-LEGAL-HELP" | "G-EQUAL" | "G-MISUSE" | "G-RECORD";
+export type RuleId = "G-SCOPE" | "G-DEFAULT" | "G-NOTICE-LEGAL" | "G-NOTICE-DISCLOSURE" | "G-NOTICE-CASE" | "G-NOTICE-DATA" | "G-WEIGH" | "G-UNANNOUNCED" | "G-REFUSE-GROUNDS" | "G-REFUSE-ASSESS" | "G-REFUSE-LEADER" | "G-REFUSE-REASON" | "G-REFUSE-NATURE" | "G-REFUSE-ROOM" | "G-LEGAL-HELP" | "G-EQUAL" | "G-MISUSE" | "G-RECORD";
 
 export type Settings = { staff: StaffMember, units: Array<string>, rooms: Array<string>, language: Lang, 
 /**
@@ -360,7 +511,11 @@ export type SettingsView = { settings: Settings, data_dir: string, effective_sha
 /**
  * The share in effect is the default folder on this PC, not a shared folder.
  */
-share_is_local_default: boolean, };
+share_is_local_default: boolean, 
+/**
+ * The policy in effect (SPEC section 7).
+ */
+policy: PolicyStatus, };
 
 /**
  * Whether a violation stops the record from being finished.
@@ -371,7 +526,12 @@ export type Severity = "blocking" | "advisory";
  * What went wrong, in terms of what to do about it. Serialised in `snake_case`; the UI maps
  * each kind to a Danish/English explanation.
  */
-export type ShareErrorKind = "share_missing" | "permission" | "disk_full" | "timeout" | "io" | "invalid_artifact";
+export type ShareErrorKind = "share_missing" | "permission" | "disk_full" | "timeout" | "io" | "invalid_artifact" | "symlink";
+
+/**
+ * Where a note's signer stands with the administration, at the time the note was signed.
+ */
+export type SignerStanding = { "standing": "endorsed", name: string, initials: string, } | { "standing": "unknown" } | { "standing": "signed_before_endorsement" } | { "standing": "signed_after_revocation", reason: string, };
 
 /**
  * The recording situations notices apply to (SPEC section 1, last paragraph).
@@ -398,12 +558,25 @@ pending: number,
 oldest_pending_age_seconds: number | null, last_success_at: string | null, last_error: LastError | null, conflicts: Array<ConflictView>, };
 
 /**
+ * What the administration's files on the share say, as this PC reads them.
+ */
+export type TrustBasis = { "basis": "no_admin_key" } | { "basis": "share_unavailable" } | { "basis": "administration", endorsed_keys: number, 
+/**
+ * Files in the trust folder that are not believed.
+ */
+problems: number, };
+
+/**
  * What is wrong with a file, as a code the window shows in Danish or English. The English
  * `reason` beside it (with the numbers) is what the command line prints.
  */
 export type VerifyCode = "missing" | "unreadable" | "not_a_public_key" | "not_canonical" | "key_differs_from_trusted" | "key_not_trusted" | "note_invalid" | "folder_mismatch" | "signer_mismatch" | "signature_malformed" | "content_changed" | "signature_invalid" | "comment_invalid" | "other_note" | "pdf_not_bound";
 
-export type VerifyReport = { ok: boolean, note_id: string | null, checks: Array<Check>, 
+export type VerifyReport = { ok: boolean, note_id: string | null, 
+/**
+ * The key id `note.json` names as its signer's.
+ */
+signer_key_id: string | null, checks: Array<Check>, 
 /**
  * Whether the signing key is one of the trusted keys (published on the share, or this
  * PC's own). When only the folder's own `signer.pub` vouches for it, the files are
@@ -429,7 +602,7 @@ field: string, code: ViolationCode, severity: Severity, };
  * What is wrong, as a stable code. The policy file holds a Danish and an English text for
  * every code (checked when the policy is loaded).
  */
-export type ViolationCode = "format_version_unsupported" | "start_time_missing" | "end_before_start" | "channel_missing" | "unit_missing" | "lead_name_missing" | "lead_initials_missing" | "counterpart_missing" | "bisidder_name_missing" | "notice_unknown" | "text_too_long" | "text_control_character" | "text_not_normalized" | "cpr_number" | "time_before_record" | "time_in_future" | "official_character_unanswered" | "outside_guideline" | "decision_missing" | "video_scope_missing" | "video_scope_inconsistent" | "origin_missing" | "disclosure_not_encouraged" | "notice_missing" | "notice_recommended" | "oral_decision_unanswered" | "oral_decision_what_missing" | "oral_decision_what_without_decision" | "case_number_missing" | "refusal_grounds_missing" | "refusal_other_ground_missing" | "refusal_others_matters_not_discussed" | "refusal_assessment_missing" | "refusal_assessment_too_short" | "refusal_co_decider_name_missing" | "refusal_co_decider_initials_missing" | "refusal_leader_is_lead" | "refusal_reason_time_missing" | "refusal_reason_text_missing" | "room_instruction_without_refusal" | "legal_help_time_missing" | "equal_treatment_prior_allowed" | "misuse_kind_missing" | "misuse_description_missing" | "misuse_hr_jura_not_contacted" | "misuse_hr_jura_contact_missing" | "misuse_hr_jura_contacted_before_report" | "misuse_police_assessment_pending" | "misuse_assessment_note_missing";
+export type ViolationCode = "format_version_unsupported" | "start_time_missing" | "end_before_start" | "channel_missing" | "unit_missing" | "lead_name_missing" | "lead_initials_missing" | "counterpart_missing" | "bisidder_name_missing" | "notice_unknown" | "text_too_long" | "text_control_character" | "text_not_normalized" | "cpr_number" | "duplicate_entry" | "addendum_hash_malformed" | "addendum_points_to_itself" | "addendum_reason_missing" | "time_before_record" | "time_in_future" | "official_character_unanswered" | "outside_guideline" | "municipality_records" | "decision_missing" | "video_scope_missing" | "video_scope_inconsistent" | "origin_missing" | "decision_without_recording" | "disclosure_not_encouraged" | "notice_missing" | "notice_recommended" | "oral_decision_unanswered" | "oral_decision_what_missing" | "oral_decision_what_without_decision" | "case_number_missing" | "interest_weighing_missing" | "interest_weighing_not_applicable" | "refusal_grounds_missing" | "refusal_other_ground_missing" | "refusal_others_matters_not_discussed" | "refusal_assessment_missing" | "refusal_assessment_too_short" | "refusal_co_decider_name_missing" | "refusal_co_decider_initials_missing" | "refusal_leader_is_lead" | "refusal_reason_time_missing" | "refusal_reason_text_missing" | "room_instruction_without_refusal" | "refusal_details_without_refusal" | "legal_help_time_missing" | "equal_treatment_prior_allowed" | "misuse_kind_missing" | "misuse_description_missing" | "misuse_hr_jura_not_contacted" | "misuse_hr_jura_contact_missing" | "misuse_hr_jura_contacted_before_report" | "misuse_police_assessment_pending" | "misuse_assessment_note_missing";
 
 /** Every error code, for exhaustive dictionaries. */
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -438,6 +611,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "text_empty",
   "text_too_long",
   "text_control_character",
+  "text_cpr_number",
   "time_out_of_range",
   "out_of_range",
   "bad_id",
@@ -446,11 +620,15 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "not_found",
   "record_finished",
   "record_not_finished",
+  "record_discarded",
+  "already_filed",
   "rule_violation",
   "no_staff",
   "no_key",
   "key_exists",
   "wrong_passphrase",
+  "fingerprint_mismatch",
+  "admin_key_deployed",
   "passphrase_too_short",
   "passphrase_too_long",
   "missing_glyph",

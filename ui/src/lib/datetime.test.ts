@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatDateTime, formatDay, formatTime, fromLocalInput, toLocalInput } from "./datetime";
+import {
+  formatAge,
+  formatDate,
+  formatDateTime,
+  formatDateTimeShort,
+  formatDay,
+  formatTime,
+  fromLocalInput,
+  parseDateTimeInput,
+  toLocalInput,
+} from "./datetime";
 
 describe("formatDateTime", () => {
   it("formats Danish style in Danish winter time (UTC+1)", () => {
@@ -89,5 +99,33 @@ describe("datetime-local inputs", () => {
     expect(toLocalInput("nonsense")).toBe("");
     expect(fromLocalInput("")).toBeNull();
     expect(fromLocalInput("28.11.2026")).toBeNull();
+  });
+});
+
+describe("dates and times as staff type and read them", () => {
+  it("formats dd.mm.åååå tt.mm (en with a colon)", () => {
+    expect(formatDateTimeShort("2026-11-06T13:05:00Z", "da", "Europe/Copenhagen")).toBe("06.11.2026 14.05");
+    expect(formatDateTimeShort("2026-11-06T13:05:00Z", "en", "Europe/Copenhagen")).toBe("06.11.2026 14:05");
+    expect(formatDate("2026-11-06T23:30:00Z", "da", "Europe/Copenhagen")).toBe("07.11.2026");
+    expect(formatDate("2026-11-06T23:30:00Z", "en", "UTC")).toBe("6 Nov 2026");
+  });
+
+  it("reads what people write, in local time", () => {
+    const local = (y: number, mo: number, d: number, h: number, mi: number): string =>
+      new Date(y, mo - 1, d, h, mi).toISOString().replace(".000Z", "Z");
+    const want = local(2026, 11, 6, 14, 5);
+    for (const text of ["06.11.2026 14.05", "6.11.2026 14:05", "06-11-2026 14.05", "06/11/2026, 14:05", " 06.11.2026 kl. 14.05 "]) {
+      expect(parseDateTimeInput(text), text).toBe(want);
+    }
+    expect(parseDateTimeInput("06.11.2026 9.05")).toBe(local(2026, 11, 6, 9, 5));
+    // A round trip through the shown text.
+    expect(parseDateTimeInput(formatDateTimeShort(want, "da"))).toBe(want);
+    expect(parseDateTimeInput(formatDateTimeShort(want, "en"))).toBe(want);
+  });
+
+  it("refuses what is not a date and time", () => {
+    for (const text of ["", "i går", "06.11.2026", "31.02.2026 10.00", "06.13.2026 10.00", "06.11.2026 24.00", "06.11.2026 10.60", "2026-11-06T14:05"]) {
+      expect(parseDateTimeInput(text), text).toBeNull();
+    }
   });
 });

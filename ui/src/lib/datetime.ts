@@ -62,6 +62,14 @@ export function formatDay(iso: string, lang: Lang, timeZone = "UTC"): string {
   return lang === "da" ? `${pad2(p.day)}.${pad2(p.month)}.${p.year}` : `${p.day} ${EN_MONTHS[p.month - 1] ?? "?"} ${p.year}`;
 }
 
+/** The calendar day in local time (or `timeZone`): da "06.11.2026", en "6 Nov 2026". */
+export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
+  const date = new Date(iso);
+  if (iso.trim() === "" || Number.isNaN(date.getTime())) return iso;
+  const p = partsIn(date, timeZone);
+  return lang === "da" ? `${pad2(p.day)}.${pad2(p.month)}.${p.year}` : `${p.day} ${EN_MONTHS[p.month - 1] ?? "?"} ${p.year}`;
+}
+
 /** The time of day only: da "14.05", en "14:05" (for "Gemt kl. 14.05"). */
 export function formatTime(date: Date, lang: Lang, timeZone?: string): string {
   const p = partsIn(date, timeZone);
@@ -99,5 +107,33 @@ export function fromLocalInput(value: string): string | null {
   const [, y, mo, d, h, mi, s] = m;
   const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? "0"));
   if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * A date and time as staff type and read it: "06.11.2026 14.05" in both languages (en shows
+ * "06.11.2026 14:05"). Local time; `timeZone` for tests.
+ */
+export function formatDateTimeShort(iso: string, lang: Lang, timeZone?: string): string {
+  const date = new Date(iso);
+  if (iso.trim() === "" || Number.isNaN(date.getTime())) return iso;
+  const p = partsIn(date, timeZone);
+  const sep = lang === "da" ? "." : ":";
+  return `${pad2(p.day)}.${pad2(p.month)}.${p.year} ${pad2(p.hour)}${sep}${pad2(p.minute)}`;
+}
+
+/**
+ * A typed local date and time → RFC 3339 UTC, or null when it is not one. Accepts what
+ * people write: "6.11.2026 14.05", "06-11-2026 14:05", "06.11.2026 kl. 14.05",
+ * "06/11/2026, 9:05". The minute is the finest it reads.
+ */
+export function parseDateTimeInput(text: string): string | null {
+  const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*,?\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*$/i.exec(text);
+  if (!m) return null;
+  const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const date = new Date(y, mo - 1, d, h, mi, 0);
+  // 31.02 rolls over into March: not a date.
+  if (Number.isNaN(date.getTime()) || date.getDate() !== d || date.getMonth() !== mo - 1) return null;
   return date.toISOString().replace(".000Z", "Z");
 }

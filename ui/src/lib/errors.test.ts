@@ -115,6 +115,29 @@ describe("describeError", () => {
     expect(describeError("da", e, ctx)).toBe("Tidspunktet i «Mødet begyndte» er ikke muligt: det skal ligge fra 01.01.2000 og før 01.01.2100.");
   });
 
+  it("says a refused CPR number at its field, and an already filed note", () => {
+    expect(describeError("da", appError("text_cpr_number", "meeting.counterpart"), ctx)).toBe(
+      "Teksten i «Borger» ligner et CPR-nummer og er ikke gemt. Skriv navn eller en anden reference i stedet – CPR-numre må ikke stå i notatet.",
+    );
+    expect(describeError("da", appError("already_filed"))).toBe("Notatet er allerede markeret som journaliseret.");
+    expect(describeError("en", appError("already_filed"))).toBe("The note is already marked as filed.");
+  });
+
+  it("shows bounds that are moments (a filing: from the signing, until now) with their time", () => {
+    const e = appError("time_out_of_range", "filed_at", { min: "2026-11-06T11:00:00.000Z", max: "2026-11-06T12:30:00.000Z" });
+    expect(describeError("da", e, ctx)).toMatch(
+      /^Tidspunktet i «Journaliseret» er ikke muligt: det skal ligge fra 06\.11\.2026 kl\. \d\d\.00 og før 06\.11\.2026 kl\. \d\d\.30\.$/,
+    );
+  });
+
+  it("names the fields of the new commands and the interesseafvejning", () => {
+    expect(fieldLabel("da", "recording.interest_weighing", ctx)).toBe("Interesseafvejning");
+    expect(fieldLabel("da", "addendum_to.reason", ctx)).toBe("Grund til rettelsen");
+    expect(fieldLabel("da", "reason")).toBe("Grund");
+    expect(fieldLabel("da", "filed_at")).toBe("Journaliseret");
+    expect(fieldLabel("da", "document_number")).toBe("Dokumentnummer");
+  });
+
   it("says share problems at the share field", () => {
     expect(describeError("da", appError("share_missing", "share_dir"))).toBe(
       "Den fælles mappe kunne ikke findes. Kontrollér, at drevet er tilsluttet, og at stien i «Fælles mappe» er rigtig.",

@@ -3,7 +3,7 @@
 // params; `AppError.message` and `Check.reason` are English for logs and
 // support, never the explanation a user reads.
 
-import { formatDay } from "./datetime";
+import { formatDateTime, formatDay } from "./datetime";
 import { codedWords, fillTemplate, translate, type Lang, type MessageKey } from "./i18n";
 import { getLang, t } from "./i18n.svelte";
 import { isSyncErrorKind, type AppError, type Check, type NoticeTextsView, type RoleWords } from "./ipc";
@@ -18,7 +18,9 @@ export interface FieldContext {
 /**
  * The label of each field path Rust can name (the record's and the settings'),
  * reusing the labels the screens and the summary already show. Paths are those
- * of `MeetingRecord` and `Settings` in bindings.ts (and `passphrase`, `query.*`).
+ * of `MeetingRecord` and `Settings` in bindings.ts (and `passphrase`, `query.*`,
+ * `admin_key`/`admin_fingerprint` of `confirm_admin_key`, `reason` of `discard_draft` and
+ * `create_addendum`, `filed_at`/`document_number` of `mark_filed`).
  */
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   "meeting.kind": "summary.kind",
@@ -43,6 +45,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   "recording.video_scope": "summary.videoScope",
   "recording.reasons": "summary.reasons",
   "recording.disclosure_encouraged_at": "summary.encouraged",
+  "recording.interest_weighing": "recording.weighing.label",
   "oral_decision.made": "summary.oral",
   "oral_decision.what": "details.oral.what",
   "refusal.grounds": "summary.grounds",
@@ -55,6 +58,11 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   "refusal.room_instruction": "summary.roomInstruction",
   "legal_help.consulted_at": "summary.legalHelp",
   "legal_help.note": "field.legalNote",
+  "addendum_to.reason": "field.addendumReason",
+  // discard_draft's and create_addendum's `reason`, mark_filed's `filed_at` and `document_number`.
+  reason: "field.reason",
+  filed_at: "field.filedAt",
+  document_number: "field.documentNumber",
   "staff.name": "settings.staff.name",
   "staff.initials": "settings.staff.initials",
   units: "field.units",
@@ -62,6 +70,8 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   language: "settings.language",
   share_dir: "field.shareDir",
   passphrase: "field.passphrase",
+  admin_key: "field.adminKey",
+  admin_fingerprint: "field.adminFingerprint",
   "query.text": "start.search.label",
 };
 
@@ -90,7 +100,14 @@ export function fieldLabel(lang: Lang, path: string, ctx: FieldContext = {}): st
 /** The words for an error, in `lang`, naming its field and filling in its numbers. */
 export function describeError(lang: Lang, error: AppError, ctx: FieldContext = {}): string {
   const p = error.params;
-  const day = (iso: string | undefined): string | undefined => (iso === undefined ? undefined : formatDay(iso, lang));
+  // Bounds of the years a record may hold are UTC midnights, said as days; a bound that is
+  // a moment (a note's signing, now) is said with its time.
+  const day = (iso: string | undefined): string | undefined => {
+    if (iso === undefined) return undefined;
+    const d = new Date(iso);
+    const midnight = !Number.isNaN(d.getTime()) && d.getTime() % 86_400_000 === 0;
+    return midnight ? formatDay(iso, lang) : formatDateTime(iso, lang);
+  };
   const time = error.code === "time_out_of_range";
   return fillTemplate(codedWords[lang].error[error.code], {
     field: error.field === null ? undefined : (fieldLabel(lang, error.field, ctx) ?? undefined),

@@ -50,6 +50,14 @@ export const da = {
   "record.caseNumber": "Sagsnr.",
   "record.unit": "Enhed",
   "record.created": "Oprettet",
+  "record.meetingAt": "Mødet",
+  "record.decision.allowed": "Optagelse tilladt",
+  "record.decision.refused": "Optagelse afvist",
+  "record.filed": "Journaliseret {time}",
+  "record.notFiled": "Ikke journaliseret",
+  "record.sync.on_share": "Sendt til det fælles drev",
+  "record.sync.pending": "Venter på afsendelse",
+  "record.sync.conflict": "Konflikt på det fælles drev",
 
   "error.retry": "Prøv igen",
 
@@ -92,6 +100,16 @@ export const da = {
   "editor.stepMissing": "{count} mangler",
   "editor.next": "Næste",
   "editor.prev": "Tilbage",
+  "editor.savedExceptCpr": "Gemt kl. {time} – undtagen det markerede felt, som ligner et CPR-nummer",
+  "editor.cprHeld": "«{field}» ligner et CPR-nummer og er ikke gemt. Ret teksten, så gemmes den.",
+  "editor.addendum": "Tillæg",
+  "editor.addendumOf": "Tillægget retter et underskrevet notat. Det oprindelige notat er uændret; ret oplysningerne her, og underskriv tillægget.",
+  "editor.discard": "Kassér kladden …",
+  "discard.title": "Kassér kladden?",
+  "discard.body":
+    "Kladden forsvinder fra oversigten og kan ikke afsluttes bagefter. Skriv kort, hvorfor den kasseres: grunden gemmes i kladdens historik.",
+  "discard.reason": "Hvorfor kasseres kladden?",
+  "discard.confirm": "Kassér kladden",
 
   "step.meeting": "Mødet",
   "step.recording": "Optagelse",
@@ -138,11 +156,29 @@ export const da = {
   "recording.encouragedAt": "Opfordret kl. {time}",
   "recording.reasons.legend": "Grund, hvis {counterpartDefinite} selv nævner en (valgfrit)",
   "recording.reasons.hint": "{CounterpartDefinite} behøver ikke give en grund. Skriv aldrig helbredsoplysninger.",
+  "recording.origin.hint": "Intet er valgt på forhånd. Vælg også, hvis der ikke er nogen optagelse.",
+  "recording.municipality.heading": "Uden for retningslinjerne",
+  "recording.municipality.noNote":
+    "Der laves ikke et notat efter retningslinjerne. Skal mødet ikke noteres her, så kassér kladden.",
+  "recording.weighing.label": "Interesseafvejning",
+  "recording.weighing.guideline":
+    "Retningslinjerne: »Hvis samtalen ikke kun handler om {counterpartDefinite}, skal der dog ske en interesseafvejning.«",
+  "recording.weighing.guide":
+    "Andres personlige forhold drøftes på mødet. Skriv, hvordan {counterpartDefinite}s interesse i at optage samtalen er afvejet over for de andres interesse i, at deres personlige forhold ikke optages, og hvorfor optagelsen er tilladt.",
+  "recording.undoRefusalConfirm.title": "Fortryd afvisningen?",
+  "recording.undoRefusalConfirm.body":
+    "Optagelsen bliver tilladt. Det, der er skrevet om afvisningen (grunde, vurdering, nærmeste leder og begrundelse), slettes: et tilladt ønske kan ikke have en afvisnings oplysninger.",
+  "recording.undoRefusalConfirm.confirm": "Ja, fortryd afvisningen",
 
   "details.none":
     "Der er ingen optagelse, så der er ingen oplysninger at give. Vælg under »Optagelse«, hvis optagelsen kommer på tale.",
+  "details.noneChosen":
+    "Vælg først under »Optagelse«, hvordan optagelsen kom på tale – også hvis der ikke er nogen optagelse. Så ses det her, hvad du skal fortælle.",
+  "details.outside": "Mødet er uden for retningslinjerne, så der er ingen oplysninger at give.",
   "details.notices.heading": "Det skal du fortælle {counterpartDefinite}",
-  "details.notices.hint": "Sæt flueben, når det er sagt. Tidspunktet gemmes.",
+  "details.notices.hint": "Sig det med dine egne ord, eller læs op. Sæt flueben, når det er sagt. Tidspunktet gemmes.",
+  "details.notice.say": "Sig fx",
+  "details.notice.note": "I notatet står",
   "details.notice.recommended": "Anbefalet",
   "details.notice.givenAt": "Givet kl. {time}",
   "details.oral.legend": "Vejledning eller afgørelse?",
@@ -163,20 +199,30 @@ export const da = {
   "refusal.reasonGivenAt": "Begrundelsen blev givet til {counterpartDefinite}",
   "refusal.reasonText": "Hvad fik {counterpartDefinite} at vide?",
   "refusal.room": "Jakker, tasker, mobiltelefoner mv. skal blive uden for mødelokalet (valgfrit)",
-  "refusal.legal": "HR/Jura er konsulteret om vurderingen",
   "refusal.legalNote": "Bemærkning om HR/Jura (valgfrit)",
-  "refusal.legalAt": "Konsulteret kl. {time}",
-  "refusal.caseNotice.heading": "Noteres i sagen",
 
-  "equal.heading": "Sådan er lignende ønsker afgjort før",
-  "equal.unit": "Enheden {unit}",
-  "equal.unitUnknown": "Denne enhed (angiv enheden under »Mødet«)",
-  "equal.municipality": "Hele kommunen (notater på denne computer)",
-  "equal.requests": "Ønsker",
-  "equal.allowed": "Tilladt",
-  "equal.refused": "Afvist",
-  "equal.unannounced": "Uden at spørge",
-  "equal.unavailable": "Oversigten kunne ikke hentes.",
+  "legal.heading": "HR/Jura",
+  "legal.consulted": "HR/Jura er konsulteret",
+  "legal.consulted.desc": "Du kan altid søge juridisk bistand hos HR/Jura – om optagelsen, en afvisning eller noget andet ved mødet.",
+  "legal.consultedAt": "Hvornår blev HR/Jura konsulteret?",
+
+  "equal.heading": "Sådan er sammenlignelige ønsker afgjort før",
+  "equal.period": "Periode: {from} – {to}",
+  "equal.basis":
+    "Sammenlignelige sager: samme mødetype, samme ønske (lyd eller video), samme svar på, om andres personlige forhold drøftes, og samme måde, optagelsen kom på tale. Afsluttede notater på denne computer, i hele kommunen.",
+  "equal.counts": "{allowed} tilladt, {refused} afvist",
+  "equal.none": "Der er ingen sammenlignelige sager i perioden.",
+  "equal.priorAllowed.one":
+    "I 1 sammenlignelig sag er optagelse tilladt. Se sagen, og kontrollér, at afvisningen hviler på forhold, der er særlige for denne sag.",
+  "equal.priorAllowed.many":
+    "I {count} sammenlignelige sager er optagelse tilladt. Se sagerne, og kontrollér, at afvisningen hviler på forhold, der er særlige for denne sag.",
+  "equal.col.date": "Dato",
+  "equal.col.unit": "Enhed",
+  "equal.col.decision": "Beslutning",
+  "equal.col.grounds": "Grund",
+  "equal.noUnit": "(ingen enhed)",
+  "equal.more": "Viser de {shown} nyeste af {total} sager.",
+  "equal.pending": "De sammenlignelige sager vises, når afvisningen er gemt.",
 
   "review.heading": "Gennemse og afslut",
   "review.violations.heading": "Det mangler, før notatet kan afsluttes",
@@ -187,6 +233,13 @@ export const da = {
   "review.finish": "Afslut og underskriv",
   "review.finishBlocked": "»Afslut og underskriv« kan vælges, når intet mangler.",
   "review.finishing": "Afslutter …",
+  "review.addendum.heading": "Tillæg til et underskrevet notat",
+  "review.addendum.reason": "Hvorfor rettes notatet?",
+  "review.changes.heading": "Rettede oplysninger",
+  "review.changes.none": "Ingen oplysninger er rettet endnu.",
+  "review.changes.before": "før",
+  "review.changes.now": "nu",
+  "review.cprHeld": "Et felt ligner et CPR-nummer og er ikke gemt. Ret det, før notatet afsluttes.",
 
   "summary.heading": "Notatets indhold",
   "summary.meeting": "Mødet",
@@ -223,6 +276,8 @@ export const da = {
   "summary.notAnswered": "Ikke besvaret",
   "summary.guidanceOnly": "Kun vejledning",
   "summary.oralMade": "Mundtlig afgørelse: {what}",
+  "summary.weighing": "Interesseafvejning",
+  "summary.addendumReason": "Grund til rettelsen",
 
   "sign.title": "Afslut og underskriv",
   "sign.body": "Notatet underskrives med din nøgle og kan derefter ikke ændres.",
@@ -243,6 +298,27 @@ export const da = {
   "finished.exportCancelled": "Eksporten blev annulleret.",
   "finished.unsigned":
     "Notatet blev afsluttet uden underskrift af en tidligere version af programmet. Det kan ikke eksporteres som underskrevet notat.",
+  "finished.caseNote":
+    "Det underskrevne notat er noteringen i sagen. Journalisér det på sagen i sagssystemet, og markér det her bagefter.",
+  "finished.markFiled": "Markér som journaliseret …",
+  "finished.filed": "Journaliseret {time}",
+  "finished.filedDoc": "Journaliseret {time} (dok. nr. {doc})",
+  "finished.notFiled": "Ikke journaliseret endnu.",
+  "finished.addendum": "Ret notatet (tillæg) …",
+  "finished.addendumOf": "Dette notat er et tillæg, der retter et tidligere underskrevet notat.",
+  "filing.title": "Markér som journaliseret",
+  "filing.body":
+    "Notér, hvornår notatet blev journaliseret på sagen. Oplysningen underskrives med din nøgle og sendes med notatet til det fælles drev.",
+  "filing.filedAt": "Journaliseret (dato og tid)",
+  "filing.filedAt.hint": "Skriv som dd.mm.åååå tt.mm, fx 06.11.2026 14.05.",
+  "filing.filedAt.invalid": "Skriv dato og tid som dd.mm.åååå tt.mm, fx 06.11.2026 14.05.",
+  "filing.documentNumber": "Dokumentnummer i sagssystemet (valgfrit)",
+  "filing.submit": "Markér som journaliseret",
+  "addendum.title": "Ret notatet (tillæg)",
+  "addendum.body":
+    "Et underskrevet notat ændres aldrig. En rettelse laves som et tillæg: en ny kladde med notatets oplysninger, som du retter og underskriver. Tillægget henviser til det oprindelige notat.",
+  "addendum.reason": "Hvorfor rettes notatet?",
+  "addendum.confirm": "Opret tillæg",
 
   "settings.heading": "Indstillinger",
   "settings.staff.legend": "Hvem arbejder på denne computer?",
@@ -273,6 +349,60 @@ export const da = {
   "settings.key.created": "Nøglen er oprettet.",
   "settings.key.tooShort": "Adgangssætningen skal være mindst 8 tegn.",
   "settings.key.mismatch": "De to adgangssætninger er ikke ens.",
+  "settings.key.endorsement.label": "Godkendelse",
+  "settings.key.endorsement.pending.title": "Afventer godkendelse",
+  "settings.key.endorsement.pending":
+    "Din nøgle venter på godkendelse hos administrationen (IT/HR-Jura). Indtil den er godkendt, kan andre ikke se, at dine notater er underskrevet af dig. Administrationen finder nøglen på det fælles drev, når dit første afsluttede notat er sendt dertil. Kontakt IT/HR-Jura, hvis godkendelsen trækker ud.",
+  "settings.key.endorsement.endorsed.title": "Godkendt",
+  "settings.key.endorsement.endorsed":
+    "Administrationen har godkendt din nøgle fra {from}. Andre kan se, at de notater, du underskriver, er underskrevet af dig.",
+  "settings.key.endorsement.revoked.title": "Tilbagekaldt",
+  "settings.key.endorsement.revoked":
+    "Administrationen har tilbagekaldt din nøgle fra {from}. Notater, du underskriver med den fra da af, regnes ikke for underskrevet af dig. Du skal have en ny nøgle: underskriv ikke flere notater med denne, og kontakt IT/HR-Jura.",
+  "settings.key.endorsement.reason": "Begrundelse",
+  "settings.key.endorsement.noAdminKey.title": "Kan ikke ses",
+  "settings.key.endorsement.noAdminKey":
+    "Det kan ikke ses, om din nøgle er godkendt, fordi administrationens nøgle ikke er sat op på denne computer. Sæt den op under »Administrationens nøgle« nedenfor.",
+  "settings.key.endorsement.shareUnavailable.title": "Kan ikke kontrolleres nu",
+  "settings.key.endorsement.shareUnavailable":
+    "Det fælles drev kan ikke læses lige nu, så det kan ikke kontrolleres, om din nøgle er godkendt. Kontrollér, at drevet er tilsluttet, og prøv igen.",
+  "settings.key.endorsement.recheck": "Kontrollér igen",
+  "settings.policy.heading": "Retningslinjer i brug",
+  "settings.policy.municipality": "Kommune",
+  "settings.policy.version": "Politik og version",
+  "settings.policy.source": "Kilde",
+  "settings.policy.builtin": "Indbygget i programmet (standard, indtil administrationen udgiver sin egen)",
+  "settings.policy.administration": "Udgivet af administrationen på det fælles drev, underskrift kontrolleret",
+  "settings.policy.since": "i brug siden",
+  "settings.policy.problemsIntro": "Disse filer på det fælles drev er ikke taget i brug. De seneste gyldige retningslinjer bruges fortsat. Kontakt IT-support.",
+  "settings.policy.problem.signature_invalid": "er ikke underskrevet af administrationen, eller filen er ændret efter underskriften",
+  "settings.policy.problem.not_a_policy": "er underskrevet, men er ikke en gyldig politikfil",
+  "settings.policy.problem.unsigned": "har ingen underskrift",
+  "settings.adminKey.heading": "Administrationens nøgle",
+  "settings.adminKey.intro":
+    "Med administrationens nøgle kan denne computer se, hvilke medarbejdernøgler administrationen (IT/HR-Jura) har godkendt, og dermed bekræfte, hvem der har underskrevet et notat. En nøgle troes aldrig, blot fordi den ligger på det fælles drev: IT installerer den, eller du bekræfter den her med det fingeraftryk, IT har givet dig.",
+  "settings.adminKey.source": "Kilde",
+  "settings.adminKey.source.none": "Ikke sat op",
+  "settings.adminKey.source.deployed": "Installeret af IT",
+  "settings.adminKey.source.confirmed": "Bekræftet på denne computer med fingeraftrykket fra IT",
+  "settings.adminKey.id": "Nøgle-id",
+  "settings.adminKey.fingerprint": "Fingeraftryk",
+  "settings.adminKey.deployed": "IT har installeret administrationens nøgle på denne computer. Den kan ikke ændres her.",
+  "settings.adminKey.confirmed": "Administrationens nøgle er bekræftet på denne computer.",
+  "settings.adminKey.justConfirmed":
+    "Nøglen er bekræftet: fingeraftrykket passer. Den bruges nu til at kontrollere administrationens godkendelser på det fælles drev.",
+  "settings.adminKey.none":
+    "Administrationens nøgle er ikke sat op på denne computer. Indtil den er det, kan det ikke bekræftes, hvem der har underskrevet et notat.",
+  "settings.adminKey.text": "Administrationens offentlige nøgle",
+  "settings.adminKey.text.hint": "Åbn .pub-filen fra IT i Notesblok, og indsæt hele teksten her.",
+  "settings.adminKey.fingerprintInput": "Fingeraftryk fra IT",
+  "settings.adminKey.fingerprintInput.hint":
+    "Skriv det fingeraftryk, IT har givet dig direkte (fx på telefon eller på papir) – ikke et, der står i en fil på det fælles drev. Mellemrum og store eller små bogstaver er ligegyldige.",
+  "settings.adminKey.confirm": "Bekræft nøglen",
+  "settings.adminKey.notAKey":
+    "Teksten er ikke en offentlig nøgle. Indsæt hele indholdet af .pub-filen fra IT: en linje med en kommentar og en linje med selve nøglen.",
+  "settings.adminKey.deployedProblem":
+    "IT har lagt en fil med administrationens nøgle på denne computer, men den kan ikke læses som en nøgle. Kontakt IT-support, så de kan rette den.",
   "settings.verify.heading": "Kontrollér et notat",
   "settings.verify.hint": "Vælg mappen med et eksporteret notat. Hver fil og dens underskrift kontrolleres.",
   "settings.verify.button": "Kontrollér et notat …",
@@ -281,11 +411,32 @@ export const da = {
   "settings.verify.fileOk": "i orden",
   "settings.verify.fileFailed": "fejler",
   "settings.verify.detail": "Teknisk forklaring",
-  "settings.verify.signerKnown": "Underskriveren er kendt: nøglen er denne computers egen eller offentliggjort på det fælles drev.",
-  "settings.verify.signerUnknown": "Filerne er uændrede, men nøglen findes kun i mappen selv. Hvem der underskrev, er ikke bekræftet: kontrollér med de offentliggjorte nøgler (samtalenotat-cli verify --keys).",
+  "settings.verify.signer.endorsed": "Underskrevet af {name} ({initials}), godkendt af administrationen.",
+  "settings.verify.signer.endorsedNotOk":
+    "Nøglen, der har underskrevet, tilhører {name} ({initials}) ifølge administrationen, men notatet er ikke i orden – se nedenfor.",
+  "settings.verify.signer.unknown": "Nøglen er ikke godkendt af administrationen – hvem der har underskrevet, kan ikke bekræftes.",
+  "settings.verify.signer.signedBeforeEndorsement":
+    "Notatet er underskrevet, før administrationens godkendelse af nøglen gjaldt – hvem der har underskrevet, kan ikke bekræftes.",
+  "settings.verify.signer.signedAfterRevocation":
+    "Notatet er underskrevet, efter at administrationen tilbagekaldte nøglen – underskriften gælder ikke som underskrift fra en kendt medarbejder.",
+  "settings.verify.signer.reason": "Begrundelse for tilbagekaldelsen",
+  "settings.verify.signer.noAdminKey":
+    "Filerne er uændrede, men hvem der har underskrevet, kan ikke bekræftes: administrationens nøgle er ikke sat op på denne computer (se »Administrationens nøgle« ovenfor).",
+  "settings.verify.signer.noAdminKeyNotOk":
+    "Hvem der har underskrevet, kan heller ikke bekræftes: administrationens nøgle er ikke sat op på denne computer (se »Administrationens nøgle« ovenfor).",
+  "settings.verify.signer.shareUnavailable":
+    "Filerne er uændrede, men hvem der har underskrevet, kan ikke bekræftes lige nu: det fælles drev med administrationens godkendelser kan ikke læses. Kontrollér, at drevet er tilsluttet, og kontrollér notatet igen.",
+  "settings.verify.signer.shareUnavailableNotOk":
+    "Hvem der har underskrevet, kan heller ikke bekræftes lige nu: det fælles drev med administrationens godkendelser kan ikke læses.",
+  "settings.verify.trustProblems.one":
+    "1 fil i administrationens mappe på det fælles drev er ikke gyldig og er ikke brugt. Giv IT-support besked.",
+  "settings.verify.trustProblems.many":
+    "{count} filer i administrationens mappe på det fælles drev er ikke gyldige og er ikke brugt. Giv IT-support besked.",
   "settings.verify.cancelled": "Kontrollen blev annulleret.",
 
   "cpr.warning": "Det ligner et CPR-nummer. Skriv ikke CPR-numre i notatet.",
+  "cpr.refused":
+    "Det ligner et CPR-nummer, så teksten er ikke gemt. Skriv navn eller en anden reference i stedet – så gemmes den.",
 
   // Names of fields in error messages ("Teksten i «Emne» er for lang"), where no
   // label above fits; errors.ts maps every field path to a label.
@@ -301,6 +452,12 @@ export const da = {
   "field.rooms": "Mødelokaler",
   "field.shareDir": "Fælles mappe",
   "field.passphrase": "Adgangssætning",
+  "field.adminKey": "Administrationens offentlige nøgle",
+  "field.adminFingerprint": "Fingeraftryk fra IT",
+  "field.addendumReason": "Grund til rettelsen",
+  "field.reason": "Grund",
+  "field.filedAt": "Journaliseret",
+  "field.documentNumber": "Dokumentnummer",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -343,6 +500,14 @@ export const en: Dictionary = {
   "record.caseNumber": "Case no.",
   "record.unit": "Unit",
   "record.created": "Created",
+  "record.meetingAt": "Meeting",
+  "record.decision.allowed": "Recording allowed",
+  "record.decision.refused": "Recording refused",
+  "record.filed": "Filed {time}",
+  "record.notFiled": "Not filed",
+  "record.sync.on_share": "On the shared folder",
+  "record.sync.pending": "Waiting to be sent",
+  "record.sync.conflict": "Conflict on the shared folder",
 
   "error.retry": "Try again",
 
@@ -385,6 +550,16 @@ export const en: Dictionary = {
   "editor.stepMissing": "{count} missing",
   "editor.next": "Next",
   "editor.prev": "Back",
+  "editor.savedExceptCpr": "Saved at {time} – except the marked field, which looks like a CPR number",
+  "editor.cprHeld": "“{field}” looks like a CPR number and has not been saved. Correct the text and it will be saved.",
+  "editor.addendum": "Addendum",
+  "editor.addendumOf": "The addendum corrects a signed note. The original note is unchanged; correct the information here and sign the addendum.",
+  "editor.discard": "Discard the draft …",
+  "discard.title": "Discard the draft?",
+  "discard.body":
+    "The draft disappears from the list and cannot be finished afterwards. Write briefly why it is discarded: the reason is kept in the draft's history.",
+  "discard.reason": "Why is the draft discarded?",
+  "discard.confirm": "Discard the draft",
 
   "step.meeting": "Meeting",
   "step.recording": "Recording",
@@ -431,11 +606,29 @@ export const en: Dictionary = {
   "recording.encouragedAt": "Encouraged at {time}",
   "recording.reasons.legend": "Reason, if {counterpartDefinite} mentions one (optional)",
   "recording.reasons.hint": "{CounterpartDefinite} need not give a reason. Never write health details.",
+  "recording.origin.hint": "Nothing is chosen in advance. Choose also when there is no recording.",
+  "recording.municipality.heading": "Outside the guideline",
+  "recording.municipality.noNote":
+    "No note is made under the guideline. If the meeting is not to be noted here, discard the draft.",
+  "recording.weighing.label": "Weighing of interests (interesseafvejning)",
+  "recording.weighing.guideline":
+    "The guideline: “If the meeting is not only about {counterpartDefinite}, a weighing of interests must be made.”",
+  "recording.weighing.guide":
+    "Other people's personal matters are discussed at the meeting. Write how {counterpartDefinite}'s interest in recording the meeting was weighed against the others' interest in their personal matters not being recorded, and why the recording is allowed.",
+  "recording.undoRefusalConfirm.title": "Undo the refusal?",
+  "recording.undoRefusalConfirm.body":
+    "The recording becomes allowed. What was written about the refusal (grounds, assessment, nearest manager and reason) is deleted: an allowed request cannot carry a refusal's details.",
+  "recording.undoRefusalConfirm.confirm": "Yes, undo the refusal",
 
   "details.none":
     "There is no recording, so there are no notices to give. Choose under “Recording” if a recording comes up.",
+  "details.noneChosen":
+    "First choose under “Recording” how the recording came up – also when there is no recording. Then this step shows what to tell.",
+  "details.outside": "The meeting is outside the guideline, so there are no notices to give.",
   "details.notices.heading": "What you tell {counterpartDefinite}",
-  "details.notices.hint": "Tick each item once it has been said. The time is saved.",
+  "details.notices.hint": "Say it in your own words, or read it out. Tick each item once it has been said. The time is saved.",
+  "details.notice.say": "You can say",
+  "details.notice.note": "The note states",
   "details.notice.recommended": "Recommended",
   "details.notice.givenAt": "Given at {time}",
   "details.oral.legend": "Guidance or decision?",
@@ -456,20 +649,30 @@ export const en: Dictionary = {
   "refusal.reasonGivenAt": "The reason was given to {counterpartDefinite}",
   "refusal.reasonText": "What was {counterpartDefinite} told?",
   "refusal.room": "Jackets, bags, phones etc. must stay outside the meeting room (optional)",
-  "refusal.legal": "HR/Jura was consulted on the assessment",
   "refusal.legalNote": "Note about HR/Jura (optional)",
-  "refusal.legalAt": "Consulted at {time}",
-  "refusal.caseNotice.heading": "Noted in the case",
 
-  "equal.heading": "How similar requests were decided before",
-  "equal.unit": "The unit {unit}",
-  "equal.unitUnknown": "This unit (enter the unit under “Meeting”)",
-  "equal.municipality": "The whole municipality (notes on this computer)",
-  "equal.requests": "Requests",
-  "equal.allowed": "Allowed",
-  "equal.refused": "Refused",
-  "equal.unannounced": "Without asking",
-  "equal.unavailable": "The overview could not be loaded.",
+  "legal.heading": "HR/Jura",
+  "legal.consulted": "HR/Jura was consulted",
+  "legal.consulted.desc": "You can always ask HR/Jura for legal advice – about the recording, a refusal or anything else about the meeting.",
+  "legal.consultedAt": "When was HR/Jura consulted?",
+
+  "equal.heading": "How comparable requests were decided before",
+  "equal.period": "Period: {from} – {to}",
+  "equal.basis":
+    "Comparable cases: the same meeting type, the same request (sound or video), the same answer on whether other people's personal matters are discussed, and the same way the recording came up. Finished notes on this computer, across the municipality.",
+  "equal.counts": "{allowed} allowed, {refused} refused",
+  "equal.none": "There are no comparable cases in the period.",
+  "equal.priorAllowed.one":
+    "In 1 comparable case recording was allowed. Look at the case and check that the refusal rests on circumstances particular to this case.",
+  "equal.priorAllowed.many":
+    "In {count} comparable cases recording was allowed. Look at the cases and check that the refusal rests on circumstances particular to this case.",
+  "equal.col.date": "Date",
+  "equal.col.unit": "Unit",
+  "equal.col.decision": "Decision",
+  "equal.col.grounds": "Ground",
+  "equal.noUnit": "(no unit)",
+  "equal.more": "Showing the {shown} newest of {total} cases.",
+  "equal.pending": "The comparable cases are shown once the refusal is saved.",
 
   "review.heading": "Review and finish",
   "review.violations.heading": "Missing before the note can be finished",
@@ -480,6 +683,13 @@ export const en: Dictionary = {
   "review.finish": "Finish and sign",
   "review.finishBlocked": "“Finish and sign” becomes available when nothing is missing.",
   "review.finishing": "Finishing …",
+  "review.addendum.heading": "Addendum to a signed note",
+  "review.addendum.reason": "Why is the note corrected?",
+  "review.changes.heading": "Corrected information",
+  "review.changes.none": "No information has been corrected yet.",
+  "review.changes.before": "before",
+  "review.changes.now": "now",
+  "review.cprHeld": "A field looks like a CPR number and has not been saved. Correct it before finishing the note.",
 
   "summary.heading": "What the note says",
   "summary.meeting": "Meeting",
@@ -516,6 +726,8 @@ export const en: Dictionary = {
   "summary.notAnswered": "Not answered",
   "summary.guidanceOnly": "Guidance only",
   "summary.oralMade": "Oral decision: {what}",
+  "summary.weighing": "Weighing of interests",
+  "summary.addendumReason": "Reason for the correction",
 
   "sign.title": "Finish and sign",
   "sign.body": "The note is signed with your key and cannot be changed afterwards.",
@@ -535,6 +747,27 @@ export const en: Dictionary = {
   "finished.exportCancelled": "The export was cancelled.",
   "finished.unsigned":
     "The note was finished without a signature by an earlier version of the app. It cannot be exported as a signed note.",
+  "finished.caseNote":
+    "The signed note is the notation in the case. File it on the case in the case system, and mark it here afterwards.",
+  "finished.markFiled": "Mark as filed …",
+  "finished.filed": "Filed {time}",
+  "finished.filedDoc": "Filed {time} (doc. no. {doc})",
+  "finished.notFiled": "Not filed yet.",
+  "finished.addendum": "Correct the note (addendum) …",
+  "finished.addendumOf": "This note is an addendum that corrects an earlier signed note.",
+  "filing.title": "Mark as filed",
+  "filing.body":
+    "Record when the note was filed on the case. This is signed with your key and sent with the note to the shared folder.",
+  "filing.filedAt": "Filed (date and time)",
+  "filing.filedAt.hint": "Write as dd.mm.yyyy hh:mm, e.g. 06.11.2026 14:05.",
+  "filing.filedAt.invalid": "Write the date and time as dd.mm.yyyy hh:mm, e.g. 06.11.2026 14:05.",
+  "filing.documentNumber": "Document number in the case system (optional)",
+  "filing.submit": "Mark as filed",
+  "addendum.title": "Correct the note (addendum)",
+  "addendum.body":
+    "A signed note never changes. A correction is made as an addendum: a new draft with the note's information, which you correct and sign. The addendum refers to the original note.",
+  "addendum.reason": "Why is the note corrected?",
+  "addendum.confirm": "Create addendum",
 
   "settings.heading": "Settings",
   "settings.staff.legend": "Who is working on this computer?",
@@ -565,6 +798,60 @@ export const en: Dictionary = {
   "settings.key.created": "The key was created.",
   "settings.key.tooShort": "The passphrase must be at least 8 characters.",
   "settings.key.mismatch": "The two passphrases differ.",
+  "settings.key.endorsement.label": "Endorsement",
+  "settings.key.endorsement.pending.title": "Awaiting endorsement",
+  "settings.key.endorsement.pending":
+    "Your key is waiting for endorsement by the administration (IT/HR-Jura). Until it is endorsed, others cannot see that your notes were signed by you. The administration finds the key on the shared folder once your first finished note has been sent there. Contact IT/HR-Jura if the endorsement takes long.",
+  "settings.key.endorsement.endorsed.title": "Endorsed",
+  "settings.key.endorsement.endorsed":
+    "The administration has endorsed your key from {from}. Others can see that the notes you sign were signed by you.",
+  "settings.key.endorsement.revoked.title": "Revoked",
+  "settings.key.endorsement.revoked":
+    "The administration has revoked your key from {from}. Notes you sign with it from then on do not count as signed by you. You need a new key: do not sign more notes with this one, and contact IT/HR-Jura.",
+  "settings.key.endorsement.reason": "Reason",
+  "settings.key.endorsement.noAdminKey.title": "Cannot be seen",
+  "settings.key.endorsement.noAdminKey":
+    "Whether your key is endorsed cannot be seen, because the administration key is not set up on this computer. Set it up under “The administration's key” below.",
+  "settings.key.endorsement.shareUnavailable.title": "Cannot be checked now",
+  "settings.key.endorsement.shareUnavailable":
+    "The shared folder cannot be read right now, so whether your key is endorsed cannot be checked. Check that the drive is connected and try again.",
+  "settings.key.endorsement.recheck": "Check again",
+  "settings.policy.heading": "Guideline in use",
+  "settings.policy.municipality": "Municipality",
+  "settings.policy.version": "Policy and version",
+  "settings.policy.source": "Source",
+  "settings.policy.builtin": "Built into the app (the default until the administration publishes its own)",
+  "settings.policy.administration": "Published by the administration in the shared folder, signature checked",
+  "settings.policy.since": "in use since",
+  "settings.policy.problemsIntro": "These files in the shared folder were not taken into use. The last valid guideline stays in use. Contact IT support.",
+  "settings.policy.problem.signature_invalid": "is not signed by the administration, or was changed after it was signed",
+  "settings.policy.problem.not_a_policy": "is signed but is not a valid policy file",
+  "settings.policy.problem.unsigned": "has no signature",
+  "settings.adminKey.heading": "The administration's key",
+  "settings.adminKey.intro":
+    "With the administration's key, this computer can see which staff keys the administration (IT/HR-Jura) has endorsed, and so confirm who signed a note. A key is never believed just because it lies on the shared folder: IT installs it, or you confirm it here with the fingerprint IT gave you.",
+  "settings.adminKey.source": "Source",
+  "settings.adminKey.source.none": "Not set up",
+  "settings.adminKey.source.deployed": "Installed by IT",
+  "settings.adminKey.source.confirmed": "Confirmed on this computer with the fingerprint from IT",
+  "settings.adminKey.id": "Key id",
+  "settings.adminKey.fingerprint": "Fingerprint",
+  "settings.adminKey.deployed": "IT has installed the administration's key on this computer. It cannot be changed here.",
+  "settings.adminKey.confirmed": "The administration's key is confirmed on this computer.",
+  "settings.adminKey.justConfirmed":
+    "The key is confirmed: the fingerprint matches. It is now used to check the administration's endorsements on the shared folder.",
+  "settings.adminKey.none":
+    "The administration's key is not set up on this computer. Until it is, who signed a note cannot be confirmed.",
+  "settings.adminKey.text": "The administration's public key",
+  "settings.adminKey.text.hint": "Open the .pub file from IT in Notepad and paste all of its text here.",
+  "settings.adminKey.fingerprintInput": "Fingerprint from IT",
+  "settings.adminKey.fingerprintInput.hint":
+    "Type the fingerprint IT gave you directly (e.g. by phone or on paper) – not one written in a file on the shared folder. Spaces and upper or lower case do not matter.",
+  "settings.adminKey.confirm": "Confirm the key",
+  "settings.adminKey.notAKey":
+    "The text is not a public key. Paste the whole content of the .pub file from IT: a line with a comment and a line with the key itself.",
+  "settings.adminKey.deployedProblem":
+    "IT has placed a file with the administration's key on this computer, but it cannot be read as a key. Contact IT support so they can fix it.",
   "settings.verify.heading": "Check a note",
   "settings.verify.hint": "Choose the folder of an exported note. Every file and its signature are checked.",
   "settings.verify.button": "Check a note …",
@@ -573,11 +860,32 @@ export const en: Dictionary = {
   "settings.verify.fileOk": "in order",
   "settings.verify.fileFailed": "fails",
   "settings.verify.detail": "Technical explanation",
-  "settings.verify.signerKnown": "The signer is known: the key is this computer's own or published on the shared folder.",
-  "settings.verify.signerUnknown": "The files are unchanged, but the key is only the one inside the folder. Who signed is not confirmed: check against the published keys (samtalenotat-cli verify --keys).",
+  "settings.verify.signer.endorsed": "Signed by {name} ({initials}), endorsed by the administration.",
+  "settings.verify.signer.endorsedNotOk":
+    "The key that signed belongs to {name} ({initials}) according to the administration, but the note is not in order – see below.",
+  "settings.verify.signer.unknown": "The key is not endorsed by the administration – who signed cannot be confirmed.",
+  "settings.verify.signer.signedBeforeEndorsement":
+    "The note was signed before the administration's endorsement of the key took effect – who signed cannot be confirmed.",
+  "settings.verify.signer.signedAfterRevocation":
+    "The note was signed after the administration revoked the key – the signature does not count as one by a known member of staff.",
+  "settings.verify.signer.reason": "Reason for the revocation",
+  "settings.verify.signer.noAdminKey":
+    "The files are unchanged, but who signed cannot be confirmed: the administration's key is not set up on this computer (see “The administration's key” above).",
+  "settings.verify.signer.noAdminKeyNotOk":
+    "Who signed cannot be confirmed either: the administration's key is not set up on this computer (see “The administration's key” above).",
+  "settings.verify.signer.shareUnavailable":
+    "The files are unchanged, but who signed cannot be confirmed right now: the shared folder with the administration's endorsements cannot be read. Check that the drive is connected and check the note again.",
+  "settings.verify.signer.shareUnavailableNotOk":
+    "Who signed cannot be confirmed right now either: the shared folder with the administration's endorsements cannot be read.",
+  "settings.verify.trustProblems.one":
+    "1 file in the administration's folder on the shared folder is not valid and is not used. Let IT support know.",
+  "settings.verify.trustProblems.many":
+    "{count} files in the administration's folder on the shared folder are not valid and are not used. Let IT support know.",
   "settings.verify.cancelled": "The check was cancelled.",
 
   "cpr.warning": "This looks like a CPR number. Do not write CPR numbers in the note.",
+  "cpr.refused":
+    "This looks like a CPR number, so the text has not been saved. Write a name or another reference instead – then it is saved.",
 
   "field.lead.name": "Name of the responsible {staff}",
   "field.lead.initials": "Initials of the responsible {staff}",
@@ -591,6 +899,12 @@ export const en: Dictionary = {
   "field.rooms": "Meeting rooms",
   "field.shareDir": "Shared folder",
   "field.passphrase": "Passphrase",
+  "field.adminKey": "The administration's public key",
+  "field.adminFingerprint": "Fingerprint from IT",
+  "field.addendumReason": "Reason for the correction",
+  "field.reason": "Reason",
+  "field.filedAt": "Filed",
+  "field.documentNumber": "Document number",
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { da, en };
@@ -650,6 +964,8 @@ export const daCoded: CodedWords = {
     unknown_field: "Programmet sendte et felt, der ikke findes. Det er en fejl i programmet: kontakt IT-support.",
     text_empty: "[«{field}»|Feltet] skal udfyldes.",
     text_too_long: "Teksten[ i «{field}»] er for lang[: højst {max} tegn][ (nu {actual})].",
+    text_cpr_number:
+      "Teksten[ i «{field}»] ligner et CPR-nummer og er ikke gemt. Skriv navn eller en anden reference i stedet – CPR-numre må ikke stå i notatet.",
     text_control_character:
       "Teksten[ i «{field}»] indeholder et usynligt tegn eller et kontroltegn[ ({code_point})], som ikke kan gemmes. Skriv teksten igen i stedet for at indsætte den.",
     time_out_of_range: "Tidspunktet[ i «{field}»] er ikke muligt[: det skal ligge fra {min} og før {max}].",
@@ -660,11 +976,16 @@ export const daCoded: CodedWords = {
     not_found: "Mødenotatet blev ikke fundet. Det kan være blevet slettet.",
     record_finished: "Mødenotatet er afsluttet og kan ikke ændres.",
     record_not_finished: "Mødenotatet er ikke afsluttet og underskrevet endnu.",
+    record_discarded: "Kladden er kasseret og kan ikke ændres længere.",
+    already_filed: "Notatet er allerede markeret som journaliseret.",
     rule_violation: "Mødenotatet opfylder ikke retningslinjernes krav endnu. Se under «Gennemse», hvad der mangler.",
     no_staff: "Dit navn og dine initialer er ikke gemt på denne computer. Gem dem under Indstillinger først.",
     no_key: "Der er ingen nøgle til underskrift. Opret en under Indstillinger.",
     key_exists: "Der er allerede en nøgle til underskrift på denne computer.",
     wrong_passphrase: "Adgangssætningen er forkert. Prøv igen.",
+    fingerprint_mismatch:
+      "Fingeraftrykket passer ikke til nøglen. Kontrollér, at du har indsat hele nøglen, og at du har skrevet fingeraftrykket præcis, som IT har givet dig det. Passer det stadig ikke, må nøglen ikke bruges: kontakt IT.",
+    admin_key_deployed: "IT har installeret administrationens nøgle på denne computer. Den kan ikke ændres her.",
     passphrase_too_short: "Adgangssætningen er for kort[: mindst {min} tegn].",
     passphrase_too_long: "Adgangssætningen er for lang[: højst {max} tegn].",
     missing_glyph:
@@ -691,7 +1012,7 @@ export const daCoded: CodedWords = {
     key_not_trusted: "nøglen, der har underskrevet, er ikke en af de kendte nøgler",
     note_invalid: "filen er ikke et notat fra Samtalenotat",
     folder_mismatch: "notatets id passer ikke til mappens navn",
-    signer_mismatch: "notatet nævner en anden nøgle end den, der har underskrevet",
+    signer_mismatch: "notatet nævner en anden underskriver end den, nøglen tilhører (en anden nøgle eller en anden person)",
     signature_malformed: "underskriftsfilen er ikke en gyldig underskrift",
     content_changed: "indholdet er ændret, efter at det blev underskrevet",
     signature_invalid: "underskriften passer ikke: den er ændret eller hører til en anden fil",
@@ -706,6 +1027,7 @@ export const daCoded: CodedWords = {
     timeout: "det fælles drev svarede ikke",
     io: "det fælles drev kunne ikke læses eller skrives",
     invalid_artifact: "et notat kunne ikke lægges på det fælles drev (kontakt IT-support)",
+    symlink: "en mappe på det fælles drev er en genvej (symbolsk link), så intet skrives gennem den (kontakt IT-support)",
   },
 };
 
@@ -716,6 +1038,8 @@ export const enCoded: CodedWords = {
     unknown_field: "The program sent a field that does not exist. This is a fault in the program: contact IT support.",
     text_empty: "[“{field}”|The field] must be filled in.",
     text_too_long: "The text[ in “{field}”] is too long[: at most {max} characters][ (now {actual})].",
+    text_cpr_number:
+      "The text[ in “{field}”] looks like a CPR number and has not been saved. Write a name or another reference instead – CPR numbers must not appear in the note.",
     text_control_character:
       "The text[ in “{field}”] contains an invisible or control character[ ({code_point})] that cannot be saved. Type the text again instead of pasting it.",
     time_out_of_range: "The time[ in “{field}”] is not possible[: it must be from {min} and before {max}].",
@@ -726,11 +1050,16 @@ export const enCoded: CodedWords = {
     not_found: "The meeting record was not found. It may have been deleted.",
     record_finished: "The meeting record is finished and cannot be changed.",
     record_not_finished: "The meeting record has not been finished and signed yet.",
+    record_discarded: "The draft was discarded and can no longer be changed.",
+    already_filed: "The note is already marked as filed.",
     rule_violation: "The meeting record does not meet the guideline's requirements yet. See under “Review” what is missing.",
     no_staff: "Your name and initials are not saved on this computer. Save them under Settings first.",
     no_key: "There is no signing key. Create one under Settings.",
     key_exists: "There is already a signing key on this computer.",
     wrong_passphrase: "The passphrase is wrong. Try again.",
+    fingerprint_mismatch:
+      "The fingerprint does not match the key. Check that you pasted the whole key and typed the fingerprint exactly as IT gave it to you. If it still does not match, the key must not be used: contact IT.",
+    admin_key_deployed: "IT has installed the administration key on this computer. It cannot be changed here.",
     passphrase_too_short: "The passphrase is too short[: at least {min} characters].",
     passphrase_too_long: "The passphrase is too long[: at most {max} characters].",
     missing_glyph:
@@ -757,7 +1086,7 @@ export const enCoded: CodedWords = {
     key_not_trusted: "the key that signed is not one of the known keys",
     note_invalid: "the file is not a note from Samtalenotat",
     folder_mismatch: "the note's id does not match the folder's name",
-    signer_mismatch: "the note names another key than the one that signed",
+    signer_mismatch: "the note names another signer than the one the key belongs to (another key or another person)",
     signature_malformed: "the signature file is not a valid signature",
     content_changed: "the content was changed after it was signed",
     signature_invalid: "the signature does not match: it was changed or belongs to another file",
@@ -772,6 +1101,7 @@ export const enCoded: CodedWords = {
     timeout: "the shared folder did not answer",
     io: "the shared folder could not be read or written",
     invalid_artifact: "a note could not be placed in the shared folder (contact IT support)",
+    symlink: "a folder in the shared folder is a symbolic link, so nothing is written through it (contact IT support)",
   },
 };
 

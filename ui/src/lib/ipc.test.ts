@@ -27,6 +27,10 @@ const sample: RecordSummary = {
   unit: "",
   case_number: "",
   counterpart: "",
+  meeting_starts_at: null,
+  decision: null,
+  sync_state: null,
+  filed_at: null,
 };
 
 describe("isAppError / toAppError", () => {
@@ -98,6 +102,12 @@ describe("command wrappers", () => {
     await ipc.finishAndSign("r1", "hemmelig kode");
     await ipc.exportNote("r1");
     await ipc.verifyNoteFolder();
+    await ipc.adminKeyStatus();
+    await ipc.confirmAdminKey("untrusted comment: x\nRWQ…", "ABCD 1234");
+    await ipc.discardDraft("r1", "Oprettet ved en fejl");
+    await ipc.leaveDraft("r1");
+    await ipc.createAddendum("r1", "Forkert sagsnummer");
+    await ipc.markFiled("r1", "2026-11-06T11:05:00Z", "4711", "hemmelig kode");
     expect(calls).toEqual([
       ["list_records", { query: { text: "abc", limit: 10 } }],
       ["create_draft", { kind: "employee" }],
@@ -114,6 +124,14 @@ describe("command wrappers", () => {
       ["finish_and_sign", { id: "r1", passphrase: "hemmelig kode" }],
       ["export_note", { id: "r1" }],
       ["verify_note_folder", {}],
+      ["admin_key_status", {}],
+      // Rust's command takes its arguments in snake_case (rename_all = "snake_case").
+      ["confirm_admin_key", { public_key: "untrusted comment: x\nRWQ…", fingerprint: "ABCD 1234" }],
+      ["discard_draft", { id: "r1", reason: "Oprettet ved en fejl" }],
+      ["leave_draft", { id: "r1" }],
+      ["create_addendum", { original: "r1", reason: "Forkert sagsnummer" }],
+      // snake_case, as the command declares (rename_all = "snake_case").
+      ["mark_filed", { id: "r1", filed_at: "2026-11-06T11:05:00Z", document_number: "4711", passphrase: "hemmelig kode" }],
     ]);
   });
 
@@ -164,6 +182,12 @@ describe("the contract", () => {
     expect(names).not.toContain("finishRecord");
     expect(names).not.toContain("isMissingCommand");
     expect(names).not.toContain("invalidInputField");
+  });
+
+  it("only ipc.ts calls invoke", () => {
+    const sources = import.meta.glob(["../**/*.ts", "../**/*.svelte", "!../**/*.test.ts"], { query: "?raw", import: "default", eager: true });
+    const callers = Object.keys(sources).filter((f) => /@tauri-apps\/api\/core|\binvoke\s*[<(]/.test(sources[f] as string));
+    expect(callers).toEqual(["./ipc.ts"]);
   });
 
   it("no source file calls the removed finish command", () => {

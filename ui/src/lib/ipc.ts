@@ -10,11 +10,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import {
   ERROR_CODES,
+  type AdminKeyStatus,
   type AppError,
   type EqualTreatmentSummary,
   type ErrorCode,
   type ErrorParams,
   type ExportResult,
+  type FolderVerification,
   type KeyStatus,
   type Lang,
   type ListQuery,
@@ -24,21 +26,30 @@ import {
   type RecordSummary,
   type RecordView,
   type Settings,
+  type ShareErrorKind,
   type SettingsView,
   type SyncStatusView,
-  type VerifyReport,
 } from "./bindings";
 
 export type * from "./bindings";
 export { ERROR_CODES };
 
 /**
- * The kinds of `SyncStatusView.last_error.kind` (Rust's `sync::ErrorKind::as_str`).
- * bindings.ts types `kind` as a plain string, so the set is mirrored here; an
- * unknown kind is shown with general words, never as the raw string.
+ * The kinds of `SyncStatusView.last_error.kind` (Rust's `sync::ErrorKind`, generated as
+ * `ShareErrorKind`). The record below makes a kind added in Rust a type error here; an
+ * unknown kind from an older database is shown with general words, never as the raw string.
  */
-export const SYNC_ERROR_KINDS = ["share_missing", "permission", "disk_full", "timeout", "io", "invalid_artifact"] as const;
-export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
+const SYNC_KIND_SET: Record<ShareErrorKind, true> = {
+  share_missing: true,
+  permission: true,
+  disk_full: true,
+  timeout: true,
+  io: true,
+  invalid_artifact: true,
+  symlink: true,
+};
+export const SYNC_ERROR_KINDS = Object.keys(SYNC_KIND_SET) as readonly ShareErrorKind[];
+export type SyncErrorKind = ShareErrorKind;
 
 export function isSyncErrorKind(kind: string): kind is SyncErrorKind {
   return (SYNC_ERROR_KINDS as readonly string[]).includes(kind);
@@ -108,6 +119,37 @@ export function saveDraft(record: MeetingRecord): Promise<RecordView> {
   return call<RecordView>("save_draft", { record });
 }
 
+/** Throws a draft away with a reason (kept in its event log); it disappears from the list. */
+export function discardDraft(id: string, reason: string): Promise<void> {
+  return call<void>("discard_draft", { id, reason });
+}
+
+/**
+ * Leaving the editor: Rust discards a draft nothing was ever written into (choosing a
+ * meeting kind and going back leaves no empty draft). Answers whether it was discarded.
+ */
+export function leaveDraft(id: string): Promise<boolean> {
+  return call<boolean>("leave_draft", { id });
+}
+
+/**
+ * A correction (addendum) of the signed note `original`: a new draft with the original's
+ * facts, pointing to it. Rust works out the changed fields on every save.
+ */
+export function createAddendum(original: string, reason: string): Promise<RecordView> {
+  return call<RecordView>("create_addendum", { original, reason });
+}
+
+/**
+ * Marks a signed note as filed in the case (G-NOTICE-CASE), with a receipt signed by the
+ * staff key. `filedAt`: RFC 3339. Rejects with `already_filed`, `time_out_of_range` (field
+ * `filed_at`, params min/max), `wrong_passphrase`.
+ */
+export function markFiled(id: string, filedAt: string, documentNumber: string, passphrase: string): Promise<RecordView> {
+  // Rust's command takes its arguments in snake_case (rename_all = "snake_case").
+  return call<RecordView>("mark_filed", { id, filed_at: filedAt, document_number: documentNumber, passphrase });
+}
+
 export function equalTreatment(id: string): Promise<EqualTreatmentSummary> {
   return call<EqualTreatmentSummary>("equal_treatment", { id });
 }
@@ -150,7 +192,25 @@ export function exportNote(id: string): Promise<ExportResult | null> {
   return call<ExportResult | null>("export_note", { id });
 }
 
-/** `null`: the user cancelled the folder dialog. */
-export function verifyNoteFolder(): Promise<VerifyReport | null> {
-  return call<VerifyReport | null>("verify_note_folder", {});
+/**
+ * The checks of a note folder and where its signer stands with the administration;
+ * `null`: the user cancelled the folder dialog.
+ */
+export function verifyNoteFolder(): Promise<FolderVerification | null> {
+  return call<FolderVerification | null>("verify_note_folder", {});
+}
+
+/** Where this PC's administration key comes from (installed by IT, confirmed here, or none). */
+export function adminKeyStatus(): Promise<AdminKeyStatus> {
+  return call<AdminKeyStatus>("admin_key_status", {});
+}
+
+/**
+ * Takes the administration's public key (the `.pub` file's text) when `fingerprint`, typed
+ * from what IT gave out of band, matches it. Rejects with `fingerprint_mismatch` (field
+ * `admin_fingerprint`), `invalid_input` (field `admin_key`: not a key) or
+ * `admin_key_deployed` (IT's installed key is not changed here).
+ */
+export function confirmAdminKey(publicKey: string, fingerprint: string): Promise<AdminKeyStatus> {
+  return call<AdminKeyStatus>("confirm_admin_key", { public_key: publicKey, fingerprint });
 }

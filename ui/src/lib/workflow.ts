@@ -6,24 +6,53 @@
 // with Rust's own `RecordView.situation` and `applicable_notices`; a finished
 // record is shown with Rust's.
 
-import type { MeetingRecord, NoticeTextsView, PolicyTexts, RoleWords, Situation, Violation } from "./ipc";
+import type { MeetingRecord, NoticeTextsView, PolicyTexts, RecordingOrigin, RoleWords, Situation, Violation } from "./ipc";
 
 export const STEPS = ["meeting", "recording", "details", "review"] as const;
 export type Step = (typeof STEPS)[number];
 
+/**
+ * Outside the guideline (mirrors `rules::is_outside_guideline`): an employee meeting not of
+ * official character, or a recording the municipality itself wants.
+ */
+export function outsideGuideline(record: MeetingRecord): boolean {
+  return (
+    (record.meeting.kind === "employee" && record.meeting.official_character === false) ||
+    record.recording.origin === "municipality_wants"
+  );
+}
+
+/** A recording came up that the guideline is about (not unanswered, none or the municipality's). */
+export function recordingCameUp(origin: RecordingOrigin | null): boolean {
+  return origin === "asked_first" || origin === "open_without_asking" || origin === "discovered_hidden";
+}
+
 /** Mirrors `rules::situation` (SPEC section 1, last paragraph). */
 export function situation(record: MeetingRecord): Situation | null {
+  if (outsideGuideline(record)) return null;
   const { decision, origin } = record.recording;
+  if (!recordingCameUp(origin)) return null;
   if (decision === "allowed") return "recorded";
   if (decision === "refused") return "refused";
   if (origin === "open_without_asking" || origin === "discovered_hidden") return "recorded";
   return null;
 }
 
+/**
+ * G-WEIGH (mirrors `rules::weighing_required`): others' personal matters are discussed and
+ * the recording goes ahead, so the interesseafvejning must be written.
+ */
+export function weighingRequired(record: MeetingRecord): boolean {
+  return situation(record) === "recorded" && record.meeting.others_matters_discussed;
+}
+
 export interface NoticeItem {
   id: string;
   title: string;
+  /** What the note states was said (shown small). */
   text: string;
+  /** What staff can say aloud, in plain words (shown prominently); "" when the policy has none. */
+  say: string;
   recommended: boolean;
   givenAt: string | null;
 }
@@ -46,6 +75,7 @@ export function applicableNotices(
       id: n.id,
       title: n.title,
       text: (sit === "recorded" ? n.text_recorded : n.text_refused) ?? "",
+      say: (sit === "recorded" ? n.say_recorded : n.say_refused) ?? "",
       recommended: n.level === "recommended",
       givenAt: given[n.id] ?? null,
     }));
@@ -70,13 +100,14 @@ export function stepFor(path: string): Step {
     case "legal_help":
       return "details";
     default:
+      // addendum_to.reason is edited on the review itself.
       return "review";
   }
 }
 
 /** Whether the review can link to a control for this field. */
 export function hasControl(path: string): boolean {
-  return stepFor(path) !== "review";
+  return stepFor(path) !== "review" || path === "addendum_to.reason";
 }
 
 export function blocking(violations: readonly Violation[]): Violation[] {
@@ -140,19 +171,52 @@ export function setNotice(record: MeetingRecord, id: string, given: boolean, now
   }
 }
 
+/** A refusal's grounds, assessment, co-decider or reason are filled in (mirrors `rules::has_refusal_details`). */
+export function hasRefusalDetails(record: MeetingRecord): boolean {
+  const r = record.refusal;
+  return (
+    r.grounds.length > 0 ||
+    r.other_ground.trim() !== "" ||
+    r.assessment.trim() !== "" ||
+    r.co_decider.name.trim() !== "" ||
+    r.co_decider.initials.trim() !== "" ||
+    r.reason_given_at !== null ||
+    r.reason_text.trim() !== ""
+  );
+}
+
 /**
- * G-DEFAULT: once a recording has come up, "allowed" is the visible default
- * choice, and showing it selected is staff's choice (the record says so).
- * Leaving "none" clears what only makes sense with a recording.
+ * A record that is not refused cannot carry a refusal's details (Rust refuses it with
+ * `refusal_details_without_refusal`): cleared when the decision leaves "refused".
  */
-export function chooseOrigin(record: MeetingRecord, origin: MeetingRecord["recording"]["origin"]): void {
+export function clearRefusalDetails(record: MeetingRecord): void {
+  record.refusal = {
+    grounds: [],
+    other_ground: "",
+    assessment: "",
+    co_decider: { name: "", initials: "" },
+    reason_given_at: null,
+    reason_text: "",
+    // The room instruction exists only as part of a refusal (G-REFUSE-ROOM).
+    room_instruction: false,
+  };
+}
+
+/**
+ * Staff choose how the recording came up; nothing is preselected (the record starts with
+ * `null`). G-DEFAULT: once a recording has come up, "allowed" is the visible default
+ * choice, and showing it selected is staff's choice (the record says so). Choosing "no
+ * recording" or "the municipality wants to record" clears what only makes sense with a
+ * recording the guideline is about.
+ */
+export function chooseOrigin(record: MeetingRecord, origin: RecordingOrigin): void {
   const r = record.recording;
   r.origin = origin;
-  if (origin === "none") {
+  if (!recordingCameUp(origin)) {
     r.decision = null;
     r.video_scope = null;
     r.disclosure_encouraged_at = null;
-    record.refusal.room_instruction = false;
+    clearRefusalDetails(record);
   } else if (r.decision === null) {
     r.decision = "allowed";
   }
@@ -174,8 +238,33 @@ export function refuse(record: MeetingRecord): void {
 
 export function undoRefusal(record: MeetingRecord): void {
   record.recording.decision = "allowed";
-  // The room instruction exists only as part of a refusal (G-REFUSE-ROOM).
-  record.refusal.room_instruction = false;
+  clearRefusalDetails(record);
+}
+
+/** The text at a dotted path of the record, when it is a text ("meeting.counterpart"). */
+export function textAt(record: unknown, path: string): string | null {
+  let at: unknown = record;
+  for (const part of path.split(".")) {
+    if (typeof at !== "object" || at === null) return null;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return typeof at === "string" ? at : null;
+}
+
+/** Sets the text at a dotted path of the record; false when there is no text there. */
+export function setTextAt(record: unknown, path: string, value: string): boolean {
+  const parts = path.split(".");
+  const last = parts.pop();
+  let at: unknown = record;
+  for (const part of parts) {
+    if (typeof at !== "object" || at === null) return false;
+    at = (at as Record<string, unknown>)[part];
+  }
+  if (last === undefined || typeof at !== "object" || at === null) return false;
+  const obj = at as Record<string, unknown>;
+  if (typeof obj[last] !== "string") return false;
+  obj[last] = value;
+  return true;
 }
 
 /** What a step needs to know about each field: its message and CPR warning. */
@@ -188,4 +277,9 @@ export interface FieldHelp {
   /** The last save was refused because of this field (the control is marked invalid). */
   rejected: (path: string) => boolean;
   cpr: (path: string) => boolean;
+  /**
+   * Rust refused to save this field's text because it looks like a CPR number: the field
+   * keeps what was typed, with the warning, and is saved once corrected.
+   */
+  cprRefused: (path: string) => boolean;
 }

@@ -71,6 +71,8 @@ pub fn typescript() -> String {
     c.add::<KeyStatus>();
     c.add::<ExportResult>();
     c.add::<VerifyReport>();
+    c.add::<super::trust::FolderVerification>();
+    c.add::<super::trust::AdminKeyStatus>();
     c.add::<SyncStatusView>();
     c.add::<AppError>();
     c.add::<crate::sync::ErrorKind>();

@@ -33,6 +33,9 @@ pub enum ErrorCode {
     TextTooLong,
     /// A text contains a control or invisible formatting character (`params.code_point`).
     TextControlCharacter,
+    /// A text looks like a CPR number: refused before it is saved; the field keeps what was
+    /// typed, with the warning, until it is corrected.
+    TextCprNumber,
     /// A time lies outside what a record may hold (`params.min`, `params.max`).
     TimeOutOfRange,
     /// A number is outside its range (`params.min`, `params.max`).
@@ -49,6 +52,10 @@ pub enum ErrorCode {
     RecordFinished,
     /// The action needs a finished record.
     RecordNotFinished,
+    /// The draft was discarded (thrown away) and is not changed any more.
+    RecordDiscarded,
+    /// The note is marked as filed in the case already (once per note).
+    AlreadyFiled,
     /// Guideline rules block the action (`params.violations`).
     RuleViolation,
     /// No staff member (name and initials) is set on this PC.
@@ -59,6 +66,10 @@ pub enum ErrorCode {
     KeyExists,
     /// The passphrase does not unlock the signing key.
     WrongPassphrase,
+    /// The fingerprint typed does not match the administration key entered.
+    FingerprintMismatch,
+    /// IT installed the administration key on this PC; it is not changed in the settings.
+    AdminKeyDeployed,
     /// A new passphrase is too short (`params.min`).
     PassphraseTooShort,
     /// A passphrase is too long (`params.max`, in bytes).
@@ -93,6 +104,7 @@ impl ErrorCode {
         ErrorCode::TextEmpty,
         ErrorCode::TextTooLong,
         ErrorCode::TextControlCharacter,
+        ErrorCode::TextCprNumber,
         ErrorCode::TimeOutOfRange,
         ErrorCode::OutOfRange,
         ErrorCode::BadId,
@@ -101,11 +113,15 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::RecordFinished,
         ErrorCode::RecordNotFinished,
+        ErrorCode::RecordDiscarded,
+        ErrorCode::AlreadyFiled,
         ErrorCode::RuleViolation,
         ErrorCode::NoStaff,
         ErrorCode::NoKey,
         ErrorCode::KeyExists,
         ErrorCode::WrongPassphrase,
+        ErrorCode::FingerprintMismatch,
+        ErrorCode::AdminKeyDeployed,
         ErrorCode::PassphraseTooShort,
         ErrorCode::PassphraseTooLong,
         ErrorCode::MissingGlyph,
@@ -131,6 +147,7 @@ impl ErrorCode {
         "text_empty",
         "text_too_long",
         "text_control_character",
+        "text_cpr_number",
         "time_out_of_range",
         "out_of_range",
         "bad_id",
@@ -139,11 +156,15 @@ impl ErrorCode {
         "not_found",
         "record_finished",
         "record_not_finished",
+        "record_discarded",
+        "already_filed",
         "rule_violation",
         "no_staff",
         "no_key",
         "key_exists",
         "wrong_passphrase",
+        "fingerprint_mismatch",
+        "admin_key_deployed",
         "passphrase_too_short",
         "passphrase_too_long",
         "missing_glyph",
@@ -293,6 +314,9 @@ impl From<InputError> for AppError {
             InputError::UnknownField { field } => {
                 AppError::field(ErrorCode::UnknownField, field, message)
             }
+            InputError::CprNumber { field } => {
+                AppError::field(ErrorCode::TextCprNumber, field, message)
+            }
         }
     }
 }
@@ -304,6 +328,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Immutable(_) => AppError::new(ErrorCode::RecordFinished, message),
             StoreError::NotFinished(_) => AppError::new(ErrorCode::RecordNotFinished, message),
+            StoreError::Discarded(_) => AppError::new(ErrorCode::RecordDiscarded, message),
             StoreError::RulesNotMet(violations) => AppError::rule_violation(violations),
             StoreError::Io { path, .. } => AppError::new(ErrorCode::FileAccess, message)
                 .with_params(ErrorParams {
@@ -357,6 +382,7 @@ impl From<NoteError> for AppError {
         let message = e.to_string();
         match e {
             NoteError::Key(k) => k.into(),
+            NoteError::Signer(i) => i.into(),
             NoteError::NotFinished => AppError::new(ErrorCode::RecordNotFinished, message),
             NoteError::TimeOutOfRange { field } => {
                 AppError::field(ErrorCode::TimeOutOfRange, field, message)
@@ -417,5 +443,6 @@ pub fn share_code(kind: ShareErrorKind) -> ErrorCode {
         ShareErrorKind::Timeout => ErrorCode::ShareTimeout,
         ShareErrorKind::Io => ErrorCode::ShareIo,
         ShareErrorKind::InvalidArtifact => ErrorCode::Internal,
+        ShareErrorKind::Symlink => ErrorCode::ShareIo,
     }
 }

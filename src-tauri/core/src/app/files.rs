@@ -15,8 +15,9 @@ use crate::domain::{
     StaffMember, Violation,
 };
 use crate::note::export::write_note_folder;
-use crate::note::keys::{self, KeyInfo, KeyOwner};
+use crate::note::keys::{self, KeyInfo, KeyOwner, PublicKeyFile};
 use crate::note::{sign_note, verify_folder, Signing, TrustedKeys, VerifyReport};
+use crate::trust::{AdminKey, NoteChecker, NoteVerdict, TrustSet};
 
 /// Reads a JSON file of at most [`MAX_DOCUMENT_BYTES`].
 pub fn read_document(path: &Path) -> Result<String, AppError> {
@@ -191,15 +192,166 @@ pub fn verify_with_keys(dir: &Path, keys: Option<&Path>) -> Result<VerifyReport,
         return Ok(verify_folder(dir, &TrustedKeys::new(), true));
     };
     let mut trusted = TrustedKeys::new();
-    trusted
+    let loaded = trusted
         .add_dir(keys)
         .map_err(|e| AppError::new(ErrorCode::FileAccess, format!("{}: {e}", keys.display())))?;
-    if trusted.is_empty() {
+    // Keys that were there but refused (e.g. two under one id) leave a verification that
+    // fails and says why; only a folder with no key file at all is a usage error.
+    if loaded.added == 0 && loaded.skipped.is_empty() {
         return Err(AppError::field(
             ErrorCode::BadPath,
             "keys",
             format!("no public keys (*.pub) in {}", keys.display()),
         ));
     }
-    Ok(verify_folder(dir, &trusted, false))
+    // A folder as it lies on the share has no signer.pub: its key comes from `keys`.
+    if dir.join(crate::note::SIGNER_PUB).exists() {
+        Ok(verify_folder(dir, &trusted, false))
+    } else {
+        Ok(crate::note::verify_share_folder(dir, &trusted))
+    }
+}
+
+fn read_public_key(path: &Path, field: &str) -> Result<PublicKeyFile, AppError> {
+    let text = read_document(path)?;
+    PublicKeyFile::parse(&text).map_err(|e| {
+        AppError::field(
+            ErrorCode::InvalidInput,
+            field,
+            format!("{}: not a minisign public key: {e}", path.display()),
+        )
+    })
+}
+
+/// Verifies a note folder against the administration's endorsements on `share`, believing
+/// only what the administration key in `admin_pub` signed.
+pub fn verify_with_administration(
+    dir: &Path,
+    share: &Path,
+    admin_pub: &Path,
+) -> Result<(NoteVerdict, TrustSet), AppError> {
+    if !dir.is_dir() {
+        return Err(AppError::field(
+            ErrorCode::BadPath,
+            "folder",
+            format!("{} is not a folder", dir.display()),
+        ));
+    }
+    let admin = AdminKey {
+        key: read_public_key(admin_pub, "admin_key")?,
+    };
+    let set = TrustSet::load(&admin, share);
+    Ok((set.check(dir), set))
+}
+
+/// The administration key's owner file says this, so a key folder shows what it holds.
+const ADMIN_OWNER: (&str, &str) = ("Samtalenotat administration", "ADMIN");
+
+/// Makes the administration key in `dir` (kept by IT or HR/Jura, off the meeting-room PCs).
+pub fn create_admin_key(
+    dir: &Path,
+    passphrase: &Zeroizing<String>,
+    now: DateTime<Utc>,
+) -> Result<(KeyInfo, String), AppError> {
+    let info = keys::generate_key(
+        dir,
+        &StaffMember {
+            name: ADMIN_OWNER.0.into(),
+            initials: ADMIN_OWNER.1.into(),
+        },
+        passphrase,
+        now,
+    )?;
+    let public = read_public_key(&info.public_key_path, "admin_key")?;
+    Ok((info, crate::trust::fingerprint(&public)))
+}
+
+/// What an endorsement or revocation is made with.
+pub struct AdminAction<'a> {
+    pub admin_secret: &'a Path,
+    pub share: &'a Path,
+    /// The staff member's public key file.
+    pub staff_key: &'a Path,
+    pub now: DateTime<Utc>,
+}
+
+fn admin_error(e: crate::trust::admin::AdminError) -> AppError {
+    use crate::trust::admin::AdminError;
+    match e {
+        AdminError::NotAShare(p) => AppError::new(
+            ErrorCode::ShareMissing,
+            format!(
+                "{} has no samtalenotat folder: is the share mounted?",
+                p.display()
+            ),
+        ),
+        AdminError::Link(m) => AppError::new(ErrorCode::ShareIo, m),
+        AdminError::Exists { .. } => AppError::new(ErrorCode::ExportConflict, e.to_string()),
+        AdminError::NotAPolicy(_) => {
+            AppError::field(ErrorCode::InvalidInput, "policy", e.to_string())
+        }
+        AdminError::Note(n) => n.into(),
+    }
+}
+
+/// Publishes a policy file on the share, signed with the administration key.
+pub fn publish_policy(
+    admin_secret: &Path,
+    share: &Path,
+    policy_file: &Path,
+    passphrase: Zeroizing<String>,
+) -> Result<PathBuf, AppError> {
+    let text = read_document(policy_file)?;
+    let admin = keys::unlock(admin_secret, &passphrase)?;
+    drop(passphrase);
+    crate::trust::admin::publish_policy(&admin, share, &text).map_err(admin_error)
+}
+
+/// Publishes the endorsement of a staff key for the named person from `valid_from`.
+pub fn endorse_key(
+    action: AdminAction<'_>,
+    passphrase: Zeroizing<String>,
+    name: &str,
+    initials: &str,
+    valid_from: DateTime<Utc>,
+) -> Result<PathBuf, AppError> {
+    use crate::domain::input::{clean_required_text, MAX_INITIALS_CHARS, MAX_NAME_CHARS};
+    let name = clean_required_text("name", name, MAX_NAME_CHARS)?;
+    let initials = clean_required_text("initials", initials, MAX_INITIALS_CHARS)?;
+    let staff = read_public_key(action.staff_key, "key")?;
+    let admin = keys::unlock(action.admin_secret, &passphrase)?;
+    drop(passphrase);
+    crate::trust::admin::endorse(
+        &admin,
+        action.share,
+        &staff,
+        &name,
+        &initials,
+        valid_from,
+        action.now,
+    )
+    .map_err(admin_error)
+}
+
+/// Publishes the revocation of a staff key from `revoked_from`, with the reason.
+pub fn revoke_key(
+    action: AdminAction<'_>,
+    passphrase: Zeroizing<String>,
+    reason: &str,
+    revoked_from: DateTime<Utc>,
+) -> Result<PathBuf, AppError> {
+    use crate::domain::input::{clean_required_text, MAX_LONG_TEXT_CHARS};
+    let reason = clean_required_text("reason", reason, MAX_LONG_TEXT_CHARS)?;
+    let staff = read_public_key(action.staff_key, "key")?;
+    let admin = keys::unlock(action.admin_secret, &passphrase)?;
+    drop(passphrase);
+    crate::trust::admin::revoke(
+        &admin,
+        action.share,
+        &staff,
+        &reason,
+        revoked_from,
+        action.now,
+    )
+    .map_err(admin_error)
 }

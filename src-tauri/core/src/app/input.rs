@@ -95,13 +95,34 @@ fn unknown_field_name(message: &str) -> Option<String> {
 
 /// A record as a front end sends it: known fields only, every time within bounds.
 pub fn parse_record(value: serde_json::Value) -> Result<MeetingRecord, AppError> {
-    let size = serde_json::to_vec(&value).map(|v| v.len()).unwrap_or(0);
+    let size = json_size(&value);
     if size > MAX_DOCUMENT_BYTES {
         return Err(too_large(size));
     }
     let record: MeetingRecord = from_json_value(value)?;
     check_record_times(&record)?;
     Ok(record)
+}
+
+/// About how many bytes `value` is as JSON text (strings counted unescaped), without
+/// writing it out: serialising a 50 MB paste only to measure it took seconds, and the point
+/// of the bound is to refuse such input at once.
+fn json_size(value: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match value {
+        Value::Null => 4,
+        Value::Bool(_) => 5,
+        Value::Number(n) => n.to_string().len(),
+        Value::String(s) => s.len() + 2,
+        Value::Array(items) => items
+            .iter()
+            .map(|v| json_size(v) + 1)
+            .fold(2, usize::saturating_add),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| k.len() + 4 + json_size(v))
+            .fold(2, usize::saturating_add),
+    }
 }
 
 /// Every time in the record lies within [`EARLIEST`, `LATEST`): times outside are typos or

@@ -15,11 +15,13 @@ pub mod bindings;
 pub mod error;
 pub mod files;
 pub mod input;
+pub mod policy;
 mod records;
 mod settings;
 pub mod signing;
 mod sync;
 pub mod sync_worker;
+pub mod trust;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +31,7 @@ use chrono::{DateTime, Utc};
 
 pub use error::{AppError, ErrorCode, ErrorParams};
 pub use input::ListQuery;
+pub use records::UNTOUCHED_DRAFT_REASON;
 pub use settings::WindowSize;
 pub use sync::ShareTarget;
 pub use views::*;
@@ -54,6 +57,27 @@ pub struct AppConfig {
     pub share_override: Option<PathBuf>,
     pub clock: Arc<dyn Clock>,
     pub policy: Arc<Policy>,
+    /// Where IT places the administration's public key when installing
+    /// ([`default_admin_key_path`]); it takes precedence over one confirmed in the settings.
+    pub deployed_admin_key: Option<PathBuf>,
+}
+
+/// Where an installation puts the administration's public key: on Linux
+/// `/etc/samtalenotat/administration.pub`, on Windows
+/// `%ProgramData%\Samtalenotat\administration.pub` (docs/operations.md).
+pub fn default_admin_key_path() -> Option<PathBuf> {
+    #[cfg(windows)]
+    {
+        std::env::var_os("ProgramData").map(|d| {
+            PathBuf::from(d)
+                .join("Samtalenotat")
+                .join("administration.pub")
+        })
+    }
+    #[cfg(not(windows))]
+    {
+        Some(PathBuf::from("/etc/samtalenotat/administration.pub"))
+    }
 }
 
 impl AppConfig {
@@ -65,6 +89,7 @@ impl AppConfig {
             share_override: None,
             clock,
             policy: Arc::new(Policy::builtin().clone()),
+            deployed_admin_key: None,
         }
     }
 
@@ -92,6 +117,8 @@ pub struct App {
     /// second connection (the sync worker's own `App`) waits on the busy timeout.
     store: Mutex<Store>,
     config: AppConfig,
+    /// Policies loaded by hash (the built-in one is `config.policy`).
+    policies: Mutex<std::collections::HashMap<String, Arc<Policy>>>,
 }
 
 impl App {
@@ -101,6 +128,7 @@ impl App {
         Ok(App {
             store: Mutex::new(store),
             config,
+            policies: Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -110,10 +138,6 @@ impl App {
 
     pub fn data_dir(&self) -> &Path {
         &self.config.data_dir
-    }
-
-    pub fn policy(&self) -> &Policy {
-        &self.config.policy
     }
 
     pub fn now(&self) -> DateTime<Utc> {

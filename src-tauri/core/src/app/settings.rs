@@ -46,6 +46,7 @@ impl App {
             effective_share_dir: share.path.display().to_string(),
             share_is_local_default: !share.configured,
             data_dir: self.data_dir().display().to_string(),
+            policy: self.policy_status(settings.language),
             settings,
         }
     }

@@ -16,9 +16,7 @@ use crate::domain::rules::{can_finish, validate};
 use crate::domain::{MeetingRecord, Policy, RecordId, RecordState, StaffMember};
 use crate::note::export::export_note;
 use crate::note::keys::{self, KeyInfo};
-use crate::note::{
-    sign_note, verify_folder, SignedNote, Signing, TrustedKeys, VerifyReport, ARTIFACT_WRITE_ORDER,
-};
+use crate::note::{sign_note, SignedNote, Signing, ARTIFACT_WRITE_ORDER};
 use crate::store::artifacts::NewArtifact;
 use crate::store::Store;
 
@@ -29,10 +27,23 @@ impl App {
         if staff.initials.is_empty() {
             return Ok(KeyStatus::of(None));
         }
-        Ok(KeyStatus::of(keys::find_key(
-            &self.keys_dir(),
-            &staff.initials,
-        )?))
+        let info = keys::find_key(&self.keys_dir(), &staff.initials)?;
+        Ok(self.key_status_of(info))
+    }
+
+    fn key_status_of(&self, info: Option<KeyInfo>) -> KeyStatus {
+        let endorsement = info.as_ref().map(|info| {
+            let public = std::fs::read_to_string(&info.public_key_path)
+                .ok()
+                .and_then(|t| crate::note::keys::PublicKeyFile::parse(&t).ok());
+            match public {
+                Some(p) => self.endorsement_of(info.key_id, &p.base64),
+                None => super::trust::Endorsement::Pending,
+            }
+        });
+        let mut status = KeyStatus::of(info);
+        status.endorsement = endorsement;
+        status
     }
 
     /// Makes the signing key of the staff member set on this PC.
@@ -42,8 +53,22 @@ impl App {
             return Err(no_staff());
         }
         keys::check_new_passphrase(&passphrase)?;
-        let info = keys::generate_key(&self.keys_dir(), &staff, &passphrase, self.checked_now()?)?;
-        Ok(KeyStatus::of(Some(info)))
+        let now = self.checked_now()?;
+        let info = keys::generate_key(&self.keys_dir(), &staff, &passphrase, now)?;
+        // Published at once (through the outbox), so the administration can endorse it before
+        // the first note is signed with it.
+        let public = std::fs::read(&info.public_key_path).map_err(|e| {
+            AppError::new(
+                ErrorCode::FileAccess,
+                format!("{}: {e}", info.public_key_path.display()),
+            )
+        })?;
+        self.store().queue_key_publication(
+            &info.key_id.to_string(),
+            &public,
+            &crate::domain::time::timestamp(now),
+        )?;
+        Ok(self.key_status_of(Some(info)))
     }
 
     /// One step for the user: check the rules, unlock the key, make and sign the note, and
@@ -67,9 +92,22 @@ impl App {
                     format!("record {id} is finished already"),
                 ));
             }
-            let violations = validate(&record, self.policy(), now);
+            let violations = validate(&record, &self.policy_for_in(&store, &record.policy), now);
             if !can_finish(&violations) {
                 return Err(AppError::rule_violation(violations));
+            }
+            if let Some(to) = &record.addendum_to {
+                // The original must still be there, signed, with the hash pointed to.
+                let original = store.get_record(to.record_id)?;
+                let signed = store.artifact(&to.record_id.to_string(), crate::note::NOTE_JSON)?;
+                let hash = signed.map_or_else(|| original.content_hash(), |a| a.sha256);
+                if original.state != RecordState::Finished || hash != to.content_hash {
+                    return Err(AppError::field(
+                        ErrorCode::InvalidInput,
+                        "addendum_to.content_hash",
+                        "the addendum does not point to the original's signed content",
+                    ));
+                }
             }
         }
         let staff = settings.staff;
@@ -84,10 +122,117 @@ impl App {
             signer: &staff,
             lang: settings.language,
         };
+        // The draft's own policy: the one it was started (and checked) under.
+        let policy = {
+            let store = self.store();
+            let draft_policy = store.get_record(id)?.policy;
+            drop(store);
+            self.policy_for(&draft_policy)
+        };
         let mut store = self.store();
         let actor = self.actor(&store);
-        let (record, _note) =
-            finish_and_store_note(&mut store, id, now, &actor, self.policy(), signing)?;
+        let (record, _note) = finish_and_store_note(&mut store, id, now, &actor, &policy, signing)?;
+        Ok(self.view(&store, record))
+    }
+
+    /// Marks a signed note as filed in the case (G-NOTICE-CASE): when (as staff state it) and
+    /// the case system's document number, if any, as a receipt signed with the staff key and
+    /// synced like the note. Once per note.
+    pub fn mark_filed(
+        &self,
+        id: &str,
+        filed_at: &str,
+        document_number: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<RecordView, AppError> {
+        use crate::domain::input::{clean_text, MAX_NUMBER_CHARS};
+        use crate::note::filing::{
+            sign_receipt, FilingReceipt, FILING_FORMAT, FILING_JSON, FILING_SIG,
+        };
+        let id = parse_id("id", id)?;
+        let now = self.checked_now()?;
+        let filed_at = chrono::DateTime::parse_from_rfc3339(filed_at)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|_| AppError::field(ErrorCode::BadDate, "filed_at", "filed_at: not a time"))?;
+        let document_number = clean_text("document_number", document_number, MAX_NUMBER_CHARS)?;
+        let (record, note) = {
+            let store = self.store();
+            let record = store.get_record(id)?;
+            let note = store.artifact(&id.to_string(), crate::note::NOTE_JSON)?;
+            if store.filing(&id.to_string())?.is_some() {
+                return Err(AppError::new(
+                    ErrorCode::AlreadyFiled,
+                    format!("note {id} is marked as filed already"),
+                ));
+            }
+            (record, note)
+        };
+        let (Some(finished_at), Some(note)) = (record.finished_at, note) else {
+            return Err(AppError::new(
+                ErrorCode::RecordNotFinished,
+                format!("record {id} has no signed note to file"),
+            ));
+        };
+        // Filed after it was signed, and not in the future.
+        if filed_at < finished_at || filed_at > now {
+            return Err(AppError::field(
+                ErrorCode::TimeOutOfRange,
+                "filed_at",
+                format!("filed_at: must lie between the signing ({finished_at}) and now"),
+            )
+            .with_params(super::ErrorParams {
+                min: Some(crate::domain::time::timestamp(finished_at)),
+                max: Some(crate::domain::time::timestamp(now)),
+                ..Default::default()
+            }));
+        }
+        let settings = self.store().load_settings()?;
+        let staff = settings.staff;
+        if staff.initials.is_empty() || staff.name.is_empty() {
+            return Err(no_staff());
+        }
+        let key = keys::unlock(&self.staff_key(&staff)?.secret_key_path, &passphrase)?;
+        drop(passphrase);
+        // Named in the receipt as in a note: clean text only.
+        let staff = crate::domain::input::clean_signer(&staff)?;
+        let receipt = FilingReceipt {
+            format: FILING_FORMAT.into(),
+            format_version: 1,
+            note_id: id.to_string(),
+            note_content_hash: note.sha256.clone(),
+            case_number: record.meeting.case_number.clone(),
+            filed_at: crate::domain::time::timestamp(filed_at),
+            document_number: document_number.clone(),
+            recorded_at: crate::domain::time::timestamp(now),
+            signer: crate::note::NoteSigner {
+                name: staff.name.clone(),
+                initials: staff.initials.clone(),
+                key_id: key.key_id().to_string(),
+            },
+        };
+        let (bytes, sig) = sign_receipt(&key, &receipt)?;
+        let mut store = self.store();
+        let actor = self.actor(&store);
+        store.record_filing(
+            &crate::store::filings::CaseFiling {
+                note_id: id.to_string(),
+                filed_at: receipt.filed_at.clone(),
+                document_number,
+                recorded_at: receipt.recorded_at.clone(),
+                actor,
+            },
+            &[
+                NewArtifact {
+                    name: FILING_JSON,
+                    bytes,
+                },
+                NewArtifact {
+                    name: FILING_SIG,
+                    bytes: sig,
+                },
+            ],
+        )?;
+        let record = store.get_record(id)?;
         Ok(self.view(&store, record))
     }
 
@@ -131,31 +276,6 @@ impl App {
             folder: folder.display().to_string(),
             files,
         })
-    }
-
-    /// Verifies a note folder. Trusted: this PC's own keys and the keys published on the
-    /// share. A key folder that cannot be read (share offline) only narrows what is known.
-    pub fn verify_note_folder(&self, folder: &Path) -> Result<VerifyReport, AppError> {
-        if !folder.is_dir() {
-            return Err(AppError::field(
-                ErrorCode::BadPath,
-                "folder",
-                format!("{} is not a folder", folder.display()),
-            ));
-        }
-        let mut trusted = TrustedKeys::new();
-        let published = self
-            .share_in_effect()
-            .path
-            .join(crate::sync::layout::ROOT)
-            .join("keys");
-        for dir in [self.keys_dir(), published] {
-            if dir.is_dir() {
-                // Problems with single files are in the load report; the rest still count.
-                let _report = trusted.add_dir(&dir);
-            }
-        }
-        Ok(verify_folder(folder, &trusted, true))
     }
 }
 

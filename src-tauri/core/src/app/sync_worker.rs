@@ -90,6 +90,10 @@ fn worker_loop(config: &AppConfig, wake: &mpsc::Receiver<()>, running: &AtomicBo
         if let Err(e) = app.sync_once(forced, None, &mut |_| {}) {
             eprintln!("samtalenotat: sync failed: {e}");
         }
+        // A policy the administration published is picked up on the same rhythm.
+        if let Err(e) = app.refresh_policy() {
+            eprintln!("samtalenotat: policy check failed: {e}");
+        }
         last_run = Some(Instant::now());
         last_len = len;
         running.store(false, Ordering::SeqCst);

@@ -23,6 +23,18 @@ pub struct RecordView {
     pub cpr_warnings: Vec<String>,
     /// A signed note is stored for the record (it can be exported).
     pub signed: bool,
+    /// G-EQUAL, for a draft about to be refused: the comparable earlier cases on this PC.
+    pub equal_treatment: Option<crate::domain::EqualTreatmentAdvice>,
+    /// When the signed note was filed in the case (G-NOTICE-CASE).
+    pub filing: Option<FilingView>,
+}
+
+/// A note's filing in the case.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FilingView {
+    pub filed_at: String,
+    /// The case system's document number; empty when not given.
+    pub document_number: String,
 }
 
 /// The settings plus the folders in effect, which the settings screen shows.
@@ -33,6 +45,8 @@ pub struct SettingsView {
     pub effective_share_dir: String,
     /// The share in effect is the default folder on this PC, not a shared folder.
     pub share_is_local_default: bool,
+    /// The policy in effect (SPEC section 7).
+    pub policy: super::policy::PolicyStatus,
 }
 
 /// Whether the staff member set on this PC has a signing key.
@@ -43,6 +57,8 @@ pub struct KeyStatus {
     pub signer_name: Option<String>,
     pub signer_initials: Option<String>,
     pub public_key_path: Option<String>,
+    /// Where the key stands with the administration (`None` without a key).
+    pub endorsement: Option<super::trust::Endorsement>,
 }
 
 impl KeyStatus {
@@ -54,6 +70,7 @@ impl KeyStatus {
                 signer_name: None,
                 signer_initials: None,
                 public_key_path: None,
+                endorsement: None,
             },
             Some(info) => KeyStatus {
                 exists: true,
@@ -61,6 +78,7 @@ impl KeyStatus {
                 signer_name: Some(info.owner.name),
                 signer_initials: Some(info.owner.initials),
                 public_key_path: Some(info.public_key_path.display().to_string()),
+                endorsement: None,
             },
         }
     }

@@ -113,6 +113,9 @@ enum Command {
     /// Writes note.json, note.pdf, their .minisig signatures and signer.pub.
     Sign {
         record: PathBuf,
+        /// A policy file (TOML) instead of the built-in one.
+        #[arg(long)]
+        policy: Option<PathBuf>,
         /// The secret key (KEYID.sec).
         #[arg(long)]
         key: PathBuf,
@@ -130,11 +133,38 @@ enum Command {
     /// With --keys, the signer must be one of KEYDIR's *.pub keys; without, the folder's own
     /// signer.pub is used (intact, but not who signed). Exit 0 only when all is well; else 1
     /// with one line per failure (FILE: reason).
+    ///
+    /// With --share and --admin-key, the signer must be endorsed by the administration (the
+    /// endorsements on the share, believed only when the administration key signed them) and
+    /// not revoked when the note was signed; works on a folder as it lies on the share.
     Verify {
         dir: PathBuf,
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["share", "admin_key"])]
         keys: Option<PathBuf>,
+        /// The share whose trust folder holds the endorsements.
+        #[arg(long, requires = "admin_key")]
+        share: Option<PathBuf>,
+        /// The administration's public key (from IT, never from the share).
+        #[arg(long, requires = "share")]
+        admin_key: Option<PathBuf>,
     },
+    /// Start a correction (addendum) of a signed note in a local database.
+    ///
+    /// Makes a new draft with the original's facts, pointing to the original by its signed
+    /// content hash, and prints its id; edit it in the app and sign it there. The original is
+    /// never changed.
+    Addendum {
+        #[arg(long)]
+        db: PathBuf,
+        /// The id of the signed note to correct.
+        original: String,
+        /// Why the note is corrected.
+        #[arg(long)]
+        reason: String,
+    },
+    /// The administration's work (IT or HR/Jura): its key, endorsing and revoking staff keys.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Publish every signed note waiting in the database's outbox to the share folder.
     ///
     /// Create-only, read back and compared; nothing on the share is replaced or deleted. The
@@ -151,6 +181,74 @@ enum Command {
         timeout: u64,
         #[arg(long)]
         prepare_share: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Make the municipality's administration key in DIR (keep it off the meeting-room PCs).
+    ///
+    /// Prints its key id and fingerprint: the public key (KEYID.pub) is installed on every PC
+    /// (/etc/samtalenotat/administration.pub) or entered in the settings and confirmed by the
+    /// fingerprint. The passphrase is read from FILE (first line) or standard input.
+    Init {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Print the fingerprint of a public key file.
+    Fingerprint { key: PathBuf },
+    /// Endorse a staff key: a signed endorsement (key, name, initials, from when) on the share.
+    Endorse {
+        /// The administration's secret key (KEYID.sec).
+        #[arg(long)]
+        admin_key: PathBuf,
+        #[arg(long)]
+        share: PathBuf,
+        /// The staff member's public key (KEYID.pub).
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        initials: String,
+        /// From when the key counts (RFC 3339); now when not given.
+        #[arg(long, value_parser = parse_time)]
+        from: Option<DateTime<Utc>>,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Publish the municipality's policy file on the share, signed by the administration.
+    ///
+    /// Every PC with the administration key picks up a newer version and uses it for new
+    /// records (a draft keeps the policy it was started under). The file must load as a
+    /// policy; a published version is never replaced (raise `version` in the file).
+    PublishPolicy {
+        /// The policy file (TOML; see src-tauri/core/policy/albertslund.toml).
+        file: PathBuf,
+        #[arg(long)]
+        admin_key: PathBuf,
+        #[arg(long)]
+        share: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Revoke a staff key: notes it signed from then on are flagged.
+    Revoke {
+        #[arg(long)]
+        admin_key: PathBuf,
+        #[arg(long)]
+        share: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        reason: String,
+        /// From when the key no longer counts (RFC 3339); now when not given.
+        #[arg(long, value_parser = parse_time)]
+        from: Option<DateTime<Utc>>,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
     },
 }
 
@@ -185,6 +283,7 @@ fn main() -> ExitCode {
         } => run_keygen(&mut out, &dir, &name, &initials, passphrase_file.as_deref()),
         Command::Sign {
             record,
+            policy,
             key,
             out: out_dir,
             passphrase_file,
@@ -193,13 +292,28 @@ fn main() -> ExitCode {
         } => run_sign(
             &mut out,
             &record,
+            policy.as_deref(),
             &key,
             &out_dir,
             passphrase_file.as_deref(),
             lang.into(),
             now,
         ),
-        Command::Verify { dir, keys } => run_verify(&mut out, &dir, keys.as_deref()),
+        Command::Verify {
+            dir,
+            keys,
+            share,
+            admin_key,
+        } => match (share, admin_key) {
+            (Some(share), Some(admin)) => run_verify_trusted(&mut out, &dir, &share, &admin),
+            _ => run_verify(&mut out, &dir, keys.as_deref()),
+        },
+        Command::Admin(command) => run_admin(&mut out, command),
+        Command::Addendum {
+            db,
+            original,
+            reason,
+        } => run_addendum(&mut out, &db, &original, &reason),
         Command::Sync {
             db,
             share,
@@ -440,16 +554,18 @@ fn run_keygen(
     Ok(ExitCode::SUCCESS)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_sign(
     out: &mut Output,
     record: &Path,
+    policy_file: Option<&Path>,
     key: &Path,
     out_dir: &Path,
     passphrase_file: Option<&Path>,
     lang: Lang,
     now: Option<DateTime<Utc>>,
 ) -> Outcome {
-    let policy = Policy::builtin();
+    let policy = &load_policy(policy_file)?;
     let now = clock(now).now();
     // Rules first: a record that cannot be finished needs no passphrase.
     let checked = files::validate_file(record, policy, now)?;
@@ -503,6 +619,135 @@ fn run_verify(out: &mut Output, dir: &Path, keys: Option<&Path>) -> Outcome {
         }
         Ok(ExitCode::from(1))
     }
+}
+
+fn run_verify_trusted(out: &mut Output, dir: &Path, share: &Path, admin: &Path) -> Outcome {
+    use samtalenotat_core::trust::SignerStanding;
+    let (verdict, set) = files::verify_with_administration(dir, share, admin)?;
+    for problem in &set.problems {
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            terminal_safe(&format!("trust: {}: {}", problem.path, problem.detail))
+        );
+    }
+    let standing = match &verdict.signer {
+        SignerStanding::Endorsed { name, initials } => format!("signed by {name} ({initials})"),
+        SignerStanding::Unknown => "signer: key not endorsed by the administration".into(),
+        SignerStanding::SignedBeforeEndorsement => {
+            "signer: signed before the key's endorsement took effect".into()
+        }
+        SignerStanding::SignedAfterRevocation { reason } => {
+            format!("signer: signed after the key was revoked ({reason})")
+        }
+    };
+    if verdict.trusted() {
+        out.line(&terminal_safe(&format!(
+            "OK: note {} ({} checks), {standing}",
+            verdict.report.note_id.as_deref().unwrap_or("?"),
+            verdict.report.checks.len()
+        )))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for line in verdict.report.failure_lines() {
+        out.line(&terminal_safe(&line))?;
+    }
+    out.line(&terminal_safe(&standing))?;
+    Ok(ExitCode::from(1))
+}
+
+fn run_addendum(out: &mut Output, db: &Path, original: &str, reason: &str) -> Outcome {
+    let app = open_app(db, None)?;
+    let view = app.create_addendum(original, reason)?;
+    out.line(&format!(
+        "addendum {} to note {original} (edit and sign it in the app)",
+        view.record.id
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_admin(out: &mut Output, command: AdminCommand) -> Outcome {
+    let now = SystemClock.now();
+    match command {
+        AdminCommand::Init {
+            dir,
+            passphrase_file,
+        } => {
+            let passphrase = read_passphrase(passphrase_file.as_deref())?;
+            let (info, fingerprint) = files::create_admin_key(&dir, &passphrase, now)?;
+            out.line(&format!("administration key id: {}", info.key_id))?;
+            out.line(&format!("fingerprint: {fingerprint}"))?;
+            out.line(&terminal_safe(&format!(
+                "public key (install on every PC): {}",
+                info.public_key_path.display()
+            )))?;
+            out.line(&terminal_safe(&format!(
+                "secret key (keep safe): {}",
+                info.secret_key_path.display()
+            )))?;
+        }
+        AdminCommand::PublishPolicy {
+            file,
+            admin_key,
+            share,
+            passphrase_file,
+        } => {
+            let passphrase = read_passphrase(passphrase_file.as_deref())?;
+            let path = files::publish_policy(&admin_key, &share, &file, passphrase)?;
+            out.line(&terminal_safe(&format!("published: {}", path.display())))?;
+        }
+        AdminCommand::Fingerprint { key } => {
+            let text = files::read_document(&key)?;
+            let parsed =
+                samtalenotat_core::note::keys::PublicKeyFile::parse(&text).map_err(|e| {
+                    AppError::field(
+                        ErrorCode::InvalidInput,
+                        "key",
+                        format!("not a public key: {e}"),
+                    )
+                })?;
+            out.line(&samtalenotat_core::trust::fingerprint(&parsed))?;
+        }
+        AdminCommand::Endorse {
+            admin_key,
+            share,
+            key,
+            name,
+            initials,
+            from,
+            passphrase_file,
+        } => {
+            let passphrase = read_passphrase(passphrase_file.as_deref())?;
+            let action = files::AdminAction {
+                admin_secret: &admin_key,
+                share: &share,
+                staff_key: &key,
+                now,
+            };
+            let path =
+                files::endorse_key(action, passphrase, &name, &initials, from.unwrap_or(now))?;
+            out.line(&terminal_safe(&format!("endorsed: {}", path.display())))?;
+        }
+        AdminCommand::Revoke {
+            admin_key,
+            share,
+            key,
+            reason,
+            from,
+            passphrase_file,
+        } => {
+            let passphrase = read_passphrase(passphrase_file.as_deref())?;
+            let action = files::AdminAction {
+                admin_secret: &admin_key,
+                share: &share,
+                staff_key: &key,
+                now,
+            };
+            let path = files::revoke_key(action, passphrase, &reason, from.unwrap_or(now))?;
+            out.line(&terminal_safe(&format!("revoked: {}", path.display())))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A bar redrawn in place on a terminal; otherwise a plain line every 10 %.

@@ -26,7 +26,7 @@ pub struct DecisionFacts {
     pub kind: MeetingKind,
     pub decision: Option<Decision>,
     pub grounds: Vec<RefusalGround>,
-    pub origin: RecordingOrigin,
+    pub origin: Option<RecordingOrigin>,
     pub medium: Medium,
     pub others_matters_discussed: bool,
     pub finished_at: Option<DateTime<Utc>>,
@@ -74,13 +74,16 @@ pub struct DecisionCounts {
 
 impl DecisionCounts {
     fn add(&mut self, facts: &DecisionFacts) {
-        if facts.origin == RecordingOrigin::None {
+        if matches!(
+            facts.origin,
+            None | Some(RecordingOrigin::None | RecordingOrigin::MunicipalityWants)
+        ) {
             return;
         }
         self.requests += 1;
         if matches!(
             facts.origin,
-            RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden
+            Some(RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden)
         ) {
             self.unannounced += 1;
         }
@@ -129,30 +132,96 @@ fn unit_key(unit: &str) -> String {
         .join(" ")
 }
 
-/// Prior records in the same situation as `draft` where recording was allowed (the draft
-/// itself excluded), oldest history order kept.
-pub fn prior_allowed_in_same_situation<'a>(
+/// How far back earlier decisions count as comparable: the guideline's promise is about
+/// practice, and practice two years old may no longer be it.
+pub const COMPARABLE_PERIOD_DAYS: i64 = 730;
+/// The most comparable cases listed (newest first); the counts cover them all.
+pub const MAX_LISTED_CASES: usize = 20;
+
+/// One earlier case comparable with a draft, as staff see it: when, where, what was decided
+/// and on which grounds. No names: a case is reached by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComparableCase {
+    #[ts(type = "string")]
+    pub record_id: RecordId,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub unit: String,
+    pub decision: Option<Decision>,
+    pub grounds: Vec<RefusalGround>,
+}
+
+/// G-EQUAL for one draft: the earlier comparable cases in the period, and how they went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EqualTreatmentAdvice {
+    pub period_from: DateTime<Utc>,
+    pub period_to: DateTime<Utc>,
+    pub allowed: u32,
+    pub refused: u32,
+    /// Newest first, at most [`MAX_LISTED_CASES`].
+    pub cases: Vec<ComparableCase>,
+}
+
+impl DecisionFacts {
+    /// Comparable in the guideline's sense ("de samme hensyn"), as far as records can tell:
+    /// the same meeting kind, the same medium asked for, the same answer on whether others'
+    /// personal matters are discussed (the consideration behind ground b), and the same way
+    /// the recording came up (asked first, or recording without asking). Units are not
+    /// compared: equal treatment is municipality-wide.
+    pub fn comparable_with(&self, other: &DecisionFacts) -> bool {
+        let asked = |o: Option<RecordingOrigin>| o == Some(RecordingOrigin::AskedFirst);
+        self.same_situation(other) && asked(self.origin) == asked(other.origin)
+    }
+}
+
+/// The earlier comparable decisions for `draft` within the period before `now`.
+pub fn comparable_cases(
     draft: &MeetingRecord,
-    history: &'a [DecisionFacts],
-) -> Vec<&'a DecisionFacts> {
+    history: &[DecisionFacts],
+    now: DateTime<Utc>,
+) -> EqualTreatmentAdvice {
     let facts = DecisionFacts::from_record(draft);
-    history
+    let period_from = now
+        .checked_sub_signed(chrono::Duration::days(COMPARABLE_PERIOD_DAYS))
+        .unwrap_or(now);
+    let mut cases: Vec<&DecisionFacts> = history
         .iter()
-        .filter(|h| h.record_id != draft.id)
-        .filter(|h| h.decision == Some(Decision::Allowed) && facts.same_situation(h))
-        .collect()
+        .filter(|h| h.record_id != draft.id && h.decision.is_some())
+        .filter(|h| h.finished_at.is_some_and(|t| t >= period_from && t <= now))
+        .filter(|h| facts.comparable_with(h))
+        .collect();
+    cases.sort_by_key(|c| std::cmp::Reverse(c.finished_at));
+    let count = |d: Decision| cases.iter().filter(|c| c.decision == Some(d)).count() as u32;
+    EqualTreatmentAdvice {
+        period_from,
+        period_to: now,
+        allowed: count(Decision::Allowed),
+        refused: count(Decision::Refused),
+        cases: cases
+            .iter()
+            .take(MAX_LISTED_CASES)
+            .map(|c| ComparableCase {
+                record_id: c.record_id,
+                finished_at: c.finished_at,
+                unit: c.unit.clone(),
+                decision: c.decision,
+                grounds: c.grounds.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// For a draft about to be refused: an advisory G-EQUAL violation when recording was allowed
-/// before in the same situation. Advisory, not blocking: ground (a) rests on the person's own
-/// history, which no other record shares, so a prior allowance may well be no reason to
-/// allow; staff must look, not obey.
+/// in a comparable earlier case in the period ([`comparable_cases`]; staff see the cases, not
+/// only the warning). Advisory, not blocking: ground (a) rests on the person's own history,
+/// which no other record shares, so a prior allowance may well be no reason to allow; staff
+/// must look, not obey.
 pub fn equal_treatment_violations(
     draft: &MeetingRecord,
     history: &[DecisionFacts],
+    now: DateTime<Utc>,
 ) -> Vec<Violation> {
     if draft.recording.decision != Some(Decision::Refused)
-        || prior_allowed_in_same_situation(draft, history).is_empty()
+        || comparable_cases(draft, history, now).allowed == 0
     {
         return Vec::new();
     }

@@ -36,6 +36,10 @@ pub enum InputError {
     },
     #[error("{field}: contains a control or invisible formatting character (U+{code_point:04X})")]
     ControlCharacter { field: String, code_point: u32 },
+    /// Text that looks like a CPR number: refused before it is saved anywhere (record, event
+    /// log, search index), so it never reaches the database.
+    #[error("{field}: looks like a CPR number, which must not be recorded")]
+    CprNumber { field: String },
     /// A field path that is not a free-text field of the record (a programming error in the
     /// caller, reported rather than silently accepted).
     #[error("{field}: not a text field of the record")]
@@ -49,6 +53,7 @@ impl InputError {
             InputError::Empty { .. } => "input_empty",
             InputError::TooLong { .. } => "input_too_long",
             InputError::ControlCharacter { .. } => "input_control_character",
+            InputError::CprNumber { .. } => "input_cpr_number",
             InputError::UnknownField { .. } => "input_unknown_field",
         }
     }
@@ -58,6 +63,7 @@ impl InputError {
             InputError::Empty { field }
             | InputError::TooLong { field, .. }
             | InputError::ControlCharacter { field, .. }
+            | InputError::CprNumber { field }
             | InputError::UnknownField { field } => field,
         }
     }
@@ -102,6 +108,15 @@ fn clean(
     max_chars: usize,
     multiline: bool,
 ) -> Result<String, InputError> {
+    // Refused before any work: a 50 MB paste must cost microseconds, not normalisation.
+    // Four bytes is the longest a character can be in UTF-8.
+    if value.len() > max_chars.saturating_mul(4).saturating_add(64) {
+        return Err(InputError::TooLong {
+            field: field.to_owned(),
+            max: max_chars,
+            actual: value.chars().count(),
+        });
+    }
     let unified = if multiline {
         value.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -112,6 +127,13 @@ fn clean(
     // fixed point (property-tested).
     let normalized: String = unified.nfc().collect();
     let trimmed = normalized.trim();
+    // A CPR number first: one split by an invisible character is still a CPR number, and
+    // that is what staff must be told (the invisible character goes with it).
+    if looks_like_cpr(trimmed) {
+        return Err(InputError::CprNumber {
+            field: field.to_owned(),
+        });
+    }
     if let Some(c) = trimmed.chars().find(|&c| is_forbidden(c, multiline)) {
         return Err(InputError::ControlCharacter {
             field: field.to_owned(),
@@ -129,59 +151,109 @@ fn clean(
     Ok(trimmed.to_owned())
 }
 
+/// The staff member who signs, as a note or receipt names them: name and initials cleaned
+/// like any record text (trimmed, NFC, bounded, no control or invisible characters, no CPR
+/// number) and required. Settings saved by an older build, or a key's owner file edited by
+/// hand, must not put anything else into a signed note.
+pub fn clean_signer(
+    signer: &crate::domain::record::StaffMember,
+) -> Result<crate::domain::record::StaffMember, InputError> {
+    Ok(crate::domain::record::StaffMember {
+        name: clean_required_text("signer.name", &signer.name, MAX_NAME_CHARS)?,
+        initials: clean_required_text("signer.initials", &signer.initials, MAX_INITIALS_CHARS)?,
+    })
+}
+
 /// Control characters (Unicode Cc) except `\n`/`\t` in multi-line text, plus invisible
-/// characters that change how text displays: bidi embeddings/overrides/isolates and marks
-/// (which can make a signed sentence read differently from its bytes), line/paragraph
-/// separators, and the zero-width no-break space.
+/// characters: bidi embeddings/overrides/isolates and marks (which can make a signed sentence
+/// read differently from its bytes), zero-width spaces and joiners, the word joiner and the
+/// invisible operators, the soft hyphen (which hides a break inside a number), line/paragraph
+/// separators, and the zero-width no-break space. Text that needs none of these is never hurt;
+/// text that has one may hide something (a CPR number split by a zero-width space).
 fn is_forbidden(c: char, multiline: bool) -> bool {
     if c.is_control() {
         return !(multiline && (c == '\n' || c == '\t'));
     }
+    is_invisible(c)
+}
+
+fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{FEFF}'
     )
 }
 
-/// Does the text contain something that looks like a CPR number: `DDMMYY-XXXX`,
-/// `DDMMYY XXXX` or `DDMMYYXXXX`, where DDMMYY is a real calendar date in 19YY or 20YY?
+/// Does the text contain something that looks like a CPR number: ten digits DDMMYY-XXXX where
+/// DDMMYY is a real calendar date in 19YY or 20YY, however people write them: with a hyphen,
+/// space, no-break space, en dash, dot or slash between the groups, with spaced digits
+/// ("07 03 90 12 34"), or with invisible characters between them?
 ///
-/// Not flagged when the ten digits are part of a longer run of digits (a 12-digit case number,
-/// say). No modulus-11 check: CPR numbers issued since 2007 need not satisfy it, and a false
-/// alarm costs a retype while a missed CPR number ends up in a signed note.
+/// The digits are read as runs: digits with at most three separator characters between any
+/// two of them. A run of exactly ten digits is checked; a longer run (a 12-digit case number,
+/// say) is not flagged. No modulus-11 check: CPR numbers issued since 2007 need not satisfy it,
+/// and a false alarm costs a retype while a missed CPR number ends up in a signed note.
 pub fn looks_like_cpr(text: &str) -> bool {
-    // Scanning bytes is safe: ASCII digits, '-' and ' ' are single bytes in UTF-8 and never
-    // occur inside a multi-byte character.
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|start| {
-        bytes[start].is_ascii_digit()
-            && (start == 0 || !bytes[start - 1].is_ascii_digit())
-            && cpr_starts_at(bytes, start)
-    })
+    let mut digits: Vec<u8> = Vec::with_capacity(16);
+    let mut gap = 0usize;
+    // A hyphen right after the sixth digit: the classic spelling, flagged while it is being
+    // typed too ("070390-12"), so an autosave never keeps the start of a CPR number.
+    let mut hyphen_after_six = false;
+    let flush = |digits: &mut Vec<u8>, hyphen_after_six: &mut bool| -> bool {
+        let n = digits.len();
+        let hit =
+            (n == 10 || (*hyphen_after_six && (7..10).contains(&n))) && is_cpr_date(&digits[..6]);
+        digits.clear();
+        *hyphen_after_six = false;
+        hit
+    };
+    for c in text.chars() {
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            if gap > 3 && flush(&mut digits, &mut hyphen_after_six) {
+                return true;
+            }
+            gap = 0;
+            digits.push(d as u8);
+            if digits.len() > 10 {
+                // Part of a longer number: keep reading to its end, never flag it.
+                digits.truncate(11);
+            }
+        } else if is_cpr_separator(c) && !digits.is_empty() {
+            if c == '-' && digits.len() == 6 && gap == 0 {
+                hyphen_after_six = true;
+            }
+            gap += 1;
+        } else {
+            if flush(&mut digits, &mut hyphen_after_six) {
+                return true;
+            }
+            gap = 0;
+        }
+    }
+    flush(&mut digits, &mut hyphen_after_six)
 }
 
-fn cpr_starts_at(bytes: &[u8], start: usize) -> bool {
-    let digits_at = |from: usize, count: usize| {
-        bytes
-            .get(from..from + count)
-            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
-    };
-    if !digits_at(start, 6) {
-        return false;
-    }
-    let mut serial = start + 6;
-    if matches!(bytes.get(serial), Some(b'-' | b' ')) {
-        serial += 1;
-    }
-    if !digits_at(serial, 4) {
-        return false;
-    }
-    if bytes.get(serial + 4).is_some_and(u8::is_ascii_digit) {
-        return false;
-    }
-    let two = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
-    let (day, month, year) = (two(start), two(start + 2), two(start + 4) as i32);
+/// Characters people (or pasting) put between the groups of a CPR number.
+fn is_cpr_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '-' | '.' | '/' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{2010}'
+            ..='\u{2015}' | '\u{2212}'
+    ) || is_invisible(c)
+}
+
+fn is_cpr_date(d: &[u8]) -> bool {
+    let two = |i: usize| u32::from(d[i]) * 10 + u32::from(d[i + 1]);
+    let (day, month, year) = (two(0), two(2), two(4) as i32);
     // The 7th digit decides the century in real CPR numbers (1858–2057); accepting either
     // reading is simpler and errs on the side of flagging (29 Feb 00 is valid in 2000).
     [1900, 2000]
@@ -300,6 +372,12 @@ pub const RECORD_TEXT_FIELDS: &[TextFieldSpec] = &[
         MAX_LONG_TEXT_CHARS,
         true,
     ),
+    spec(
+        "recording.interest_weighing",
+        RuleId::Weigh,
+        MAX_LONG_TEXT_CHARS,
+        true,
+    ),
 ];
 
 /// The spec for a record text field by its dotted path.
@@ -339,6 +417,7 @@ macro_rules! text_slot {
             "refusal.co_decider.initials" => & $($mutable)? record.refusal.co_decider.initials,
             "refusal.reason_text" => & $($mutable)? record.refusal.reason_text,
             "legal_help.note" => & $($mutable)? record.legal_help.note,
+            "recording.interest_weighing" => & $($mutable)? record.recording.interest_weighing,
             _ => return None,
         })
     }};
@@ -361,7 +440,34 @@ pub fn clean_record(record: &MeetingRecord) -> Result<MeetingRecord, InputError>
             *slot = spec.clean(slot)?;
         }
     }
+    // Notice ids are policy ids, but a front end sends them as map keys, i.e. as text: one
+    // that looks like a CPR number must not reach the database either.
+    if cleaned.notices.keys().any(|id| looks_like_cpr(id)) {
+        return Err(InputError::CprNumber {
+            field: "notices".to_owned(),
+        });
+    }
+    // Lists of coded choices are sets: a choice ticked twice counts once.
+    dedup_keep_order(&mut cleaned.recording.reasons);
+    dedup_keep_order(&mut cleaned.refusal.grounds);
+    if let Some(a) = cleaned.addendum_to.as_mut() {
+        a.reason = clean_multiline_text("addendum_to.reason", &a.reason, MAX_LONG_TEXT_CHARS)?;
+    }
+    if let Some(d) = cleaned.discarded.as_mut() {
+        d.reason = clean_multiline_text("discarded.reason", &d.reason, MAX_LONG_TEXT_CHARS)?;
+    }
     Ok(cleaned)
+}
+
+fn dedup_keep_order<T: PartialEq + Copy>(items: &mut Vec<T>) {
+    let mut seen: Vec<T> = Vec::with_capacity(items.len());
+    items.retain(|x| {
+        let new = !seen.contains(x);
+        if new {
+            seen.push(*x);
+        }
+        new
+    });
 }
 
 /// Every free-text field of the record with its value, in table order.

@@ -20,8 +20,8 @@ pub mod rules;
 pub mod time;
 
 pub use equal_treatment::{
-    equal_treatment_violations, prior_allowed_in_same_situation, summarize, DecisionCounts,
-    DecisionFacts, EqualTreatmentSummary,
+    comparable_cases, equal_treatment_violations, summarize, ComparableCase, DecisionCounts,
+    DecisionFacts, EqualTreatmentAdvice, EqualTreatmentSummary,
 };
 pub use incident::{
     validate_incident, MisuseDescription, MisuseIncident, MisuseKind, PoliceReportAssessment,

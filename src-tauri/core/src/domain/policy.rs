@@ -129,7 +129,10 @@ pub struct NoticeDefinition {
     pub applies_to: Vec<Situation>,
     /// Short label for the checkbox and the note.
     pub title: LocalizedText,
+    /// What the note states was said (an after-the-fact statement).
     pub text: NoticeTexts,
+    /// What staff can say aloud, in plain words, in the situation (shown in the window).
+    pub say: NoticeTexts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,7 +231,6 @@ pub enum PolicyError {
 pub const KNOWN_NOTICES: &[(&str, RuleId, bool)] = &[
     ("legal", RuleId::NoticeLegal, true),
     ("disclosure", RuleId::NoticeDisclosure, true),
-    ("case", RuleId::NoticeCase, true),
     ("data", RuleId::NoticeData, false),
 ];
 
@@ -239,6 +241,13 @@ pub const REQUIRED_TEXTS: &[(&str, RuleId)] = &[
     ("outside_guideline", RuleId::Scope),
     ("official_character_question", RuleId::Scope),
     ("default_sound_only", RuleId::Default),
+    ("video_allowed", RuleId::Default),
+    ("interest_weighing", RuleId::Weigh),
+    ("note_title_recorded_video", RuleId::Default),
+    ("note_title_refused_unannounced", RuleId::Unannounced),
+    ("addendum_title", RuleId::Record),
+    ("addendum_statement", RuleId::Record),
+    ("outside_guideline_municipality", RuleId::Scope),
     ("oral_decision_made", RuleId::NoticeLegal),
     ("oral_decision_not_made", RuleId::NoticeLegal),
     ("room_instruction", RuleId::RefuseRoom),
@@ -349,6 +358,22 @@ impl Policy {
         Some(self.fill(text.get(lang), lang, kind, &[]))
     }
 
+    /// What staff can say aloud for a notice in a situation.
+    pub fn notice_say(
+        &self,
+        id: &str,
+        situation: Situation,
+        lang: Lang,
+        kind: MeetingKind,
+    ) -> Option<String> {
+        let notice = self.notice(id)?;
+        let text = match situation {
+            Situation::Recorded => notice.say.recorded.as_ref(),
+            Situation::Refused => notice.say.refused.as_ref(),
+        }?;
+        Some(self.fill(text.get(lang), lang, kind, &[]))
+    }
+
     pub fn grounds(&self) -> &[GroundDefinition] {
         &self.content.grounds
     }
@@ -403,23 +428,37 @@ impl Policy {
     /// The note's title for this record's situation.
     pub fn note_title(&self, record: &MeetingRecord, lang: Lang) -> String {
         let kind = record.meeting.kind;
-        let key =
-            if kind == MeetingKind::Employee && record.meeting.official_character == Some(false) {
-                "note_title_outside_guideline"
-            } else {
-                match (rules::situation(record), record.recording.origin) {
-                    (Some(Situation::Refused), _) => "note_title_refused",
-                    (Some(Situation::Recorded), RecordingOrigin::DiscoveredHidden) => {
-                        "note_title_unannounced_hidden"
-                    }
-                    (Some(Situation::Recorded), RecordingOrigin::OpenWithoutAsking) => {
-                        "note_title_unannounced_open"
-                    }
-                    (Some(Situation::Recorded), _) => "note_title_recorded",
-                    (None, _) => "note_title_no_recording",
+        let key = if rules::is_outside_guideline(record) {
+            "note_title_outside_guideline"
+        } else {
+            match (rules::situation(record), record.recording.origin) {
+                // Nobody asked: a refusal of a recording that was under way, not of a wish.
+                (Some(Situation::Refused), Some(RecordingOrigin::AskedFirst)) => {
+                    "note_title_refused"
                 }
-            };
-        self.required_text(key, lang, kind)
+                (Some(Situation::Refused), _) => "note_title_refused_unannounced",
+                (Some(Situation::Recorded), Some(RecordingOrigin::DiscoveredHidden)) => {
+                    "note_title_unannounced_hidden"
+                }
+                (Some(Situation::Recorded), Some(RecordingOrigin::OpenWithoutAsking)) => {
+                    "note_title_unannounced_open"
+                }
+                (Some(Situation::Recorded), _) if rules::video_allowed(record) => {
+                    "note_title_recorded_video"
+                }
+                (Some(Situation::Recorded), _) => "note_title_recorded",
+                (None, _) => "note_title_no_recording",
+            }
+        };
+        let title = self.required_text(key, lang, kind);
+        if record.addendum_to.is_some() {
+            // "Tillæg til notat: …" — a correction says so in its title.
+            return format!(
+                "{}: {title}",
+                self.required_text("addendum_title", lang, kind)
+            );
+        }
+        title
     }
 
     /// The text for a message code, with the kind's role words.
@@ -562,6 +601,7 @@ fn required_labels() -> Vec<(&'static str, Vec<String>)> {
                 RecordingOrigin::AskedFirst,
                 RecordingOrigin::OpenWithoutAsking,
                 RecordingOrigin::DiscoveredHidden,
+                RecordingOrigin::MunicipalityWants,
             ]),
         ),
         ("medium", names(&[Medium::Sound, Medium::VideoRequested])),
@@ -615,7 +655,11 @@ fn validate_content(c: &PolicyContent) -> Result<(), PolicyError> {
                 Situation::Recorded => &notice.text.recorded,
                 Situation::Refused => &notice.text.refused,
             };
-            if text.is_none() {
+            let say = match situation {
+                Situation::Recorded => &notice.say.recorded,
+                Situation::Refused => &notice.say.refused,
+            };
+            if text.is_none() || say.is_none() {
                 return Err(PolicyError::MissingNoticeText {
                     id: notice.id.clone(),
                     situation: *situation,
@@ -691,6 +735,12 @@ fn validate_content(c: &PolicyContent) -> Result<(), PolicyError> {
         }
         if let Some(t) = &n.text.refused {
             places.push((format!("notices.{}.text.refused", n.id), t, false));
+        }
+        if let Some(t) = &n.say.recorded {
+            places.push((format!("notices.{}.say.recorded", n.id), t, false));
+        }
+        if let Some(t) = &n.say.refused {
+            places.push((format!("notices.{}.say.refused", n.id), t, false));
         }
     }
     for g in &c.grounds {

@@ -18,9 +18,12 @@ pub struct NoticeTextsView {
     pub level: NoticeLevel,
     pub applies_to: Vec<Situation>,
     pub title: String,
-    /// What staff tell the counterpart when the meeting is recorded / when refused.
+    /// What the note states was said, when the meeting is recorded / when refused.
     pub text_recorded: Option<String>,
     pub text_refused: Option<String>,
+    /// What staff can say aloud, in plain words, in each situation.
+    pub say_recorded: Option<String>,
+    pub say_refused: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -68,6 +71,8 @@ impl Policy {
                     title: n.title.get(lang).to_owned(),
                     text_recorded: self.notice_text(&n.id, Situation::Recorded, lang, kind),
                     text_refused: self.notice_text(&n.id, Situation::Refused, lang, kind),
+                    say_recorded: self.notice_say(&n.id, Situation::Recorded, lang, kind),
+                    say_refused: self.notice_say(&n.id, Situation::Refused, lang, kind),
                 })
                 .collect(),
             grounds: self

@@ -16,7 +16,13 @@ use ts_rs::TS;
 use ulid::Ulid;
 
 /// The version of the record JSON structure written by this build.
-pub const RECORD_FORMAT_VERSION: u32 = 1;
+///
+/// 2: how the recording came up starts unanswered (`recording.origin` is `null` until staff
+/// choose); the interesseafvejning (`recording.interest_weighing`); the addendum's reason and
+/// changed fields; a discarded draft's reason; filing in the case moved out of the record
+/// (`case_filed_at` is only read from version-1 records). Version-1 drafts are upgraded when
+/// the database is opened; finished version-1 records are read as they are.
+pub const RECORD_FORMAT_VERSION: u32 = 2;
 
 /// A record id: a ULID, unique across devices without coordination, and safe as an ASCII
 /// file name on any share.
@@ -144,11 +150,14 @@ pub struct Meeting {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordingOrigin {
-    /// No recording has been asked for or seen (yet).
+    /// Staff chose "no recording": none was asked for or seen after all.
     None,
     AskedFirst,
     OpenWithoutAsking,
     DiscoveredHidden,
+    /// The municipality itself wants to record: outside the guideline, which covers only the
+    /// counterpart's recording (the municipality as a rule does not record).
+    MunicipalityWants,
 }
 
 /// G-DEFAULT: sound is the default; video is outside it and must be decided explicitly.
@@ -191,7 +200,9 @@ pub enum RecordingReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Recording {
-    pub origin: RecordingOrigin,
+    /// How the recording came up; `None` until staff choose (nothing is preselected: staff
+    /// open the app because a recording came up, so "no recording" must be chosen too).
+    pub origin: Option<RecordingOrigin>,
     pub medium: Medium,
     /// `None` while undecided. The UI pre-selects `Allowed` for sound (G-DEFAULT).
     pub decision: Option<Decision>,
@@ -199,6 +210,10 @@ pub struct Recording {
     pub reasons: Vec<RecordingReason>,
     /// G-UNANNOUNCED: when staff encouraged the counterpart to say that they record.
     pub disclosure_encouraged_at: Option<DateTime<Utc>>,
+    /// G-WEIGH: the written interesseafvejning when others' personal matters are discussed
+    /// and the recording is allowed.
+    #[serde(default)]
+    pub interest_weighing: String,
 }
 
 /// G-NOTICE-LEGAL: was an oral decision (mundtlig afgørelse) made, and what?
@@ -253,8 +268,26 @@ pub struct LegalHelp {
 #[serde(deny_unknown_fields)]
 pub struct AddendumTo {
     pub record_id: RecordId,
-    /// SHA-256 (hex) of the original's canonical content.
+    /// SHA-256 (hex, 64 digits) of the original's signed `note.json`.
     pub content_hash: String,
+    /// Why the note is corrected (required to finish).
+    #[serde(default)]
+    pub reason: String,
+    /// The fields that differ from the original, old and new; filled in by the app from the
+    /// original record, never typed.
+    #[serde(default)]
+    pub changes: Vec<FieldCorrection>,
+}
+
+/// One field an addendum changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FieldCorrection {
+    /// Dotted path, e.g. `meeting.case_number`.
+    pub field: String,
+    /// The values as JSON text (a string field's value is shown as it is).
+    pub old: String,
+    pub new: String,
 }
 
 /// Identifies the policy a record was made under (SPEC section 7).
@@ -285,9 +318,24 @@ pub struct MeetingRecord {
     pub oral_decision: OralDecision,
     pub refusal: Refusal,
     pub legal_help: LegalHelp,
-    /// G-NOTICE-CASE: when the signed note was filed in the case (tracked after finishing).
+    /// Only in version-1 records (never set there); filing in the case is kept apart from
+    /// the immutable record since version 2 (`store::filings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
     pub case_filed_at: Option<DateTime<Utc>>,
     pub addendum_to: Option<AddendumTo>,
+    /// Set when staff threw the draft away: hidden from the list, never finished, never
+    /// changed again (the event log keeps the change).
+    #[serde(default)]
+    pub discarded: Option<Discarded>,
+}
+
+/// A draft thrown away, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Discarded {
+    pub at: DateTime<Utc>,
+    pub reason: String,
 }
 
 impl MeetingRecord {
@@ -336,12 +384,13 @@ impl MeetingRecord {
                 others_matters_discussed: false,
             },
             recording: Recording {
-                origin: RecordingOrigin::None,
+                origin: None,
                 medium: Medium::Sound,
                 decision: None,
                 video_scope: None,
                 reasons: Vec::new(),
                 disclosure_encouraged_at: None,
+                interest_weighing: String::new(),
             },
             notices: BTreeMap::new(),
             oral_decision: OralDecision::default(),
@@ -349,6 +398,7 @@ impl MeetingRecord {
             legal_help: LegalHelp::default(),
             case_filed_at: None,
             addendum_to: None,
+            discarded: None,
         }
     }
 }

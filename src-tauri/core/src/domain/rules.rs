@@ -79,6 +79,7 @@ coded_enum! {
         NoticeDisclosure => "G-NOTICE-DISCLOSURE",
         NoticeCase => "G-NOTICE-CASE",
         NoticeData => "G-NOTICE-DATA",
+        Weigh => "G-WEIGH",
         Unannounced => "G-UNANNOUNCED",
         RefuseGrounds => "G-REFUSE-GROUNDS",
         RefuseAssess => "G-REFUSE-ASSESS",
@@ -113,17 +114,23 @@ coded_enum! {
         TextControlCharacter => "text_control_character",
         TextNotNormalized => "text_not_normalized",
         CprNumber => "cpr_number",
+        DuplicateEntry => "duplicate_entry",
+        AddendumHashMalformed => "addendum_hash_malformed",
+        AddendumPointsToItself => "addendum_points_to_itself",
+        AddendumReasonMissing => "addendum_reason_missing",
         TimeBeforeRecord => "time_before_record",
         TimeInFuture => "time_in_future",
         // G-SCOPE
         OfficialCharacterUnanswered => "official_character_unanswered",
         OutsideGuideline => "outside_guideline",
+        MunicipalityRecords => "municipality_records",
         // G-DEFAULT
         DecisionMissing => "decision_missing",
         VideoScopeMissing => "video_scope_missing",
         VideoScopeInconsistent => "video_scope_inconsistent",
         // G-UNANNOUNCED
         OriginMissing => "origin_missing",
+        DecisionWithoutRecording => "decision_without_recording",
         DisclosureNotEncouraged => "disclosure_not_encouraged",
         // G-NOTICE-*
         NoticeMissing => "notice_missing",
@@ -132,6 +139,9 @@ coded_enum! {
         OralDecisionWhatMissing => "oral_decision_what_missing",
         OralDecisionWhatWithoutDecision => "oral_decision_what_without_decision",
         CaseNumberMissing => "case_number_missing",
+        // G-WEIGH
+        InterestWeighingMissing => "interest_weighing_missing",
+        InterestWeighingNotApplicable => "interest_weighing_not_applicable",
         // G-REFUSE-*
         RefusalGroundsMissing => "refusal_grounds_missing",
         RefusalOtherGroundMissing => "refusal_other_ground_missing",
@@ -144,6 +154,7 @@ coded_enum! {
         RefusalReasonTimeMissing => "refusal_reason_time_missing",
         RefusalReasonTextMissing => "refusal_reason_text_missing",
         RoomInstructionWithoutRefusal => "room_instruction_without_refusal",
+        RefusalDetailsWithoutRefusal => "refusal_details_without_refusal",
         // G-LEGAL-HELP
         LegalHelpTimeMissing => "legal_help_time_missing",
         // G-EQUAL
@@ -214,18 +225,42 @@ pub fn can_finish(violations: &[Violation]) -> bool {
 pub const TIMESTAMP_GRACE_BEFORE_CREATION: Duration = Duration::days(1);
 
 /// Which part of the guideline applies to the record's recording situation (SPEC section 1,
-/// last paragraph). `None`: no recording (yet): no notices apply.
+/// last paragraph). `None`: no recording (yet), or outside the guideline: no notices apply.
 pub fn situation(record: &MeetingRecord) -> Option<Situation> {
+    if is_outside_guideline(record) {
+        return None;
+    }
     match (record.recording.decision, record.recording.origin) {
+        (_, None | Some(RecordingOrigin::None | RecordingOrigin::MunicipalityWants)) => None,
         (Some(Decision::Allowed), _) => Some(Situation::Recorded),
         (Some(Decision::Refused), _) => Some(Situation::Refused),
         // An unannounced recording is happening and is allowed by default (G-UNANNOUNCED),
         // so its notices apply even before staff record a decision.
-        (None, RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden) => {
+        (None, Some(RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden)) => {
             Some(Situation::Recorded)
         }
-        (None, RecordingOrigin::AskedFirst | RecordingOrigin::None) => None,
+        (None, Some(RecordingOrigin::AskedFirst)) => None,
     }
+}
+
+/// A recording that went ahead without asking: openly, or hidden and discovered.
+pub fn is_unannounced(record: &MeetingRecord) -> bool {
+    matches!(
+        record.recording.origin,
+        Some(RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden)
+    )
+}
+
+/// G-WEIGH: others' personal matters are discussed and the recording goes ahead, so an
+/// interesseafvejning must be made and written down.
+pub fn weighing_required(record: &MeetingRecord) -> bool {
+    situation(record) == Some(Situation::Recorded) && record.meeting.others_matters_discussed
+}
+
+/// Video allowed as well as sound: a departure from the default (G-DEFAULT).
+pub fn video_allowed(record: &MeetingRecord) -> bool {
+    record.recording.medium == crate::domain::record::Medium::VideoRequested
+        && record.recording.video_scope == Some(crate::domain::record::VideoScope::VideoAllowed)
 }
 
 /// Statements the signed note must carry for this record, each with the rule that demands it
@@ -233,19 +268,33 @@ pub fn situation(record: &MeetingRecord) -> Option<Situation> {
 /// e.g. G-REFUSE-NATURE ("the note says so") is decided here and tested here.
 pub fn note_statements(record: &MeetingRecord) -> Vec<(RuleId, &'static str)> {
     let mut statements = Vec::new();
+    if record.recording.origin == Some(RecordingOrigin::MunicipalityWants) {
+        // Not the employee-meeting statement ("not of official character"): the guideline
+        // does not cover the municipality's own wish to record.
+        statements.push((RuleId::Scope, "outside_guideline_municipality"));
+        return statements;
+    }
     if is_outside_guideline(record) {
         statements.push((RuleId::Scope, "outside_guideline"));
         return statements;
     }
-    if matches!(
-        record.recording.origin,
-        RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden
-    ) {
+    if record.addendum_to.is_some() {
+        // The policy's words for a correction (the original stays as it was).
+        statements.push((RuleId::Record, "addendum_statement"));
+    }
+    if is_unannounced(record) {
         statements.push((RuleId::Unannounced, "unannounced"));
     }
     match situation(record) {
         Some(Situation::Recorded) => {
-            statements.push((RuleId::Default, "default_sound_only"));
+            if video_allowed(record) {
+                statements.push((RuleId::Default, "video_allowed"));
+            } else {
+                statements.push((RuleId::Default, "default_sound_only"));
+            }
+            if weighing_required(record) {
+                statements.push((RuleId::Weigh, "interest_weighing"));
+            }
             match record.oral_decision.made {
                 Some(true) => statements.push((RuleId::NoticeLegal, "oral_decision_made")),
                 Some(false) => statements.push((RuleId::NoticeLegal, "oral_decision_not_made")),
@@ -266,8 +315,12 @@ pub fn note_statements(record: &MeetingRecord) -> Vec<(RuleId, &'static str)> {
     statements
 }
 
-fn is_outside_guideline(record: &MeetingRecord) -> bool {
-    record.meeting.kind == MeetingKind::Employee && record.meeting.official_character == Some(false)
+/// Outside the guideline: an employee meeting not of official character, or a recording the
+/// municipality itself wants (the guideline covers only the counterpart's wish).
+pub fn is_outside_guideline(record: &MeetingRecord) -> bool {
+    (record.meeting.kind == MeetingKind::Employee
+        && record.meeting.official_character == Some(false))
+        || record.recording.origin == Some(RecordingOrigin::MunicipalityWants)
 }
 
 /// Checks a record against every rule. Pure: `now` is passed in (timestamps may not lie in
@@ -303,6 +356,14 @@ pub fn validate(record: &MeetingRecord, policy: &Policy, now: DateTime<Utc>) -> 
             Some(true) => {}
         }
     }
+    if record.recording.origin == Some(RecordingOrigin::MunicipalityWants) {
+        out.push(Violation::blocking(
+            RuleId::Scope,
+            "recording.origin",
+            ViolationCode::MunicipalityRecords,
+        ));
+        return out;
+    }
 
     check_meeting_facts(record, &mut out);
     check_text_fields(record, &mut out);
@@ -321,9 +382,19 @@ pub fn validate(record: &MeetingRecord, policy: &Policy, now: DateTime<Utc>) -> 
             ViolationCode::CaseNumberMissing,
         ));
     }
+    check_weighing(record, &mut out);
     if situation == Some(Situation::Refused) {
         check_refusal(record, policy, &mut out);
-    } else if record.refusal.room_instruction {
+    } else if has_refusal_details(record) {
+        // A refusal's grounds, assessment or co-decider on a record that is not refused
+        // would make the note say two things at once.
+        out.push(Violation::blocking(
+            RuleId::RefuseGrounds,
+            "refusal",
+            ViolationCode::RefusalDetailsWithoutRefusal,
+        ));
+    }
+    if situation != Some(Situation::Refused) && record.refusal.room_instruction {
         // G-REFUSE-ROOM: the guideline allows the instruction only as part of a refusal.
         out.push(Violation::blocking(
             RuleId::RefuseRoom,
@@ -332,8 +403,66 @@ pub fn validate(record: &MeetingRecord, policy: &Policy, now: DateTime<Utc>) -> 
         ));
     }
     check_legal_help(record, &mut out);
+    check_addendum(record, &mut out);
     check_timestamps(record, policy, now, &mut out);
     out
+}
+
+fn has_refusal_details(record: &MeetingRecord) -> bool {
+    let r = &record.refusal;
+    !r.grounds.is_empty()
+        || !r.other_ground.trim().is_empty()
+        || !r.assessment.trim().is_empty()
+        || !r.co_decider.is_empty()
+        || r.reason_given_at.is_some()
+        || !r.reason_text.trim().is_empty()
+}
+
+/// G-WEIGH: "Hvis samtalen ikke kun handler om borgeren/den ansatte, skal der dog ske en
+/// interesseafvejning."
+fn check_weighing(record: &MeetingRecord, out: &mut Vec<Violation>) {
+    let written = !record.recording.interest_weighing.trim().is_empty();
+    if weighing_required(record) && !written {
+        out.push(Violation::blocking(
+            RuleId::Weigh,
+            "recording.interest_weighing",
+            ViolationCode::InterestWeighingMissing,
+        ));
+    } else if !weighing_required(record) && written {
+        out.push(Violation::blocking(
+            RuleId::Weigh,
+            "recording.interest_weighing",
+            ViolationCode::InterestWeighingNotApplicable,
+        ));
+    }
+}
+
+/// A correction points to another note by a well-formed hash and says why.
+fn check_addendum(record: &MeetingRecord, out: &mut Vec<Violation>) {
+    let Some(a) = &record.addendum_to else {
+        return;
+    };
+    if !crate::digest::is_sha256_hex(&a.content_hash) {
+        out.push(Violation::blocking(
+            RuleId::Record,
+            "addendum_to.content_hash",
+            ViolationCode::AddendumHashMalformed,
+        ));
+    }
+    if a.record_id == record.id {
+        out.push(Violation::blocking(
+            RuleId::Record,
+            "addendum_to.record_id",
+            ViolationCode::AddendumPointsToItself,
+        ));
+    }
+    if a.reason.trim().is_empty() {
+        out.push(Violation::blocking(
+            RuleId::Record,
+            "addendum_to.reason",
+            ViolationCode::AddendumReasonMissing,
+        ));
+    }
 }
 
 /// G-RECORD: the meeting facts every note needs.
@@ -406,7 +535,12 @@ fn check_text_fields(record: &MeetingRecord, out: &mut Vec<Violation>) {
                 spec.path,
                 ViolationCode::TextControlCharacter,
             )),
-            Err(InputError::Empty { .. } | InputError::UnknownField { .. }) => {}
+            // Reported once, below, for every field.
+            Err(
+                InputError::Empty { .. }
+                | InputError::UnknownField { .. }
+                | InputError::CprNumber { .. },
+            ) => {}
             Ok(cleaned) if cleaned != value => out.push(Violation::blocking(
                 spec.rule,
                 spec.path,
@@ -428,19 +562,37 @@ fn check_text_fields(record: &MeetingRecord, out: &mut Vec<Violation>) {
 /// G-DEFAULT and G-UNANNOUNCED: how the recording came up and what was decided.
 fn check_recording(record: &MeetingRecord, out: &mut Vec<Violation>) {
     let r = &record.recording;
-    if r.origin == RecordingOrigin::None {
-        if r.decision.is_some() {
-            out.push(Violation::blocking(
-                RuleId::Unannounced,
-                "recording.origin",
-                ViolationCode::OriginMissing,
-            ));
-        }
-    } else if r.decision.is_none() {
-        out.push(Violation::blocking(
+    match r.origin {
+        // Nothing is preselected: how the recording came up must be chosen, "no recording"
+        // included, before a note can say anything about it.
+        None => out.push(Violation::blocking(
+            RuleId::Unannounced,
+            "recording.origin",
+            ViolationCode::OriginMissing,
+        )),
+        Some(RecordingOrigin::None) if r.decision.is_some() => out.push(Violation::blocking(
+            RuleId::Unannounced,
+            "recording.decision",
+            ViolationCode::DecisionWithoutRecording,
+        )),
+        Some(RecordingOrigin::None | RecordingOrigin::MunicipalityWants) => {}
+        Some(_) if r.decision.is_none() => out.push(Violation::blocking(
             RuleId::Default,
             "recording.decision",
             ViolationCode::DecisionMissing,
+        )),
+        Some(_) => {}
+    }
+    let mut seen = Vec::new();
+    if r.reasons.iter().any(|x| {
+        let dup = seen.contains(x);
+        seen.push(*x);
+        dup
+    }) {
+        out.push(Violation::blocking(
+            RuleId::Record,
+            "recording.reasons",
+            ViolationCode::DuplicateEntry,
         ));
     }
     match (r.medium, r.decision, r.video_scope) {
@@ -460,11 +612,7 @@ fn check_recording(record: &MeetingRecord, out: &mut Vec<Violation>) {
         }
         _ => {}
     }
-    if matches!(
-        r.origin,
-        RecordingOrigin::OpenWithoutAsking | RecordingOrigin::DiscoveredHidden
-    ) && r.disclosure_encouraged_at.is_none()
-    {
+    if is_unannounced(record) && r.disclosure_encouraged_at.is_none() {
         out.push(Violation::blocking(
             RuleId::Unannounced,
             "recording.disclosure_encouraged_at",
@@ -534,6 +682,18 @@ fn check_oral_decision(record: &MeetingRecord, out: &mut Vec<Violation>) {
 /// G-REFUSE-GROUNDS, -ASSESS, -LEADER, -REASON: everything a refusal needs.
 fn check_refusal(record: &MeetingRecord, policy: &Policy, out: &mut Vec<Violation>) {
     let r = &record.refusal;
+    let mut seen = Vec::new();
+    if r.grounds.iter().any(|g| {
+        let dup = seen.contains(g);
+        seen.push(*g);
+        dup
+    }) {
+        out.push(Violation::blocking(
+            RuleId::RefuseGrounds,
+            "refusal.grounds",
+            ViolationCode::DuplicateEntry,
+        ));
+    }
     if r.grounds.is_empty() {
         out.push(Violation::blocking(
             RuleId::RefuseGrounds,
@@ -653,7 +813,9 @@ fn check_legal_help(record: &MeetingRecord, out: &mut Vec<Violation>) {
 }
 
 /// Every "when" in the record must lie between (creation − grace) and `now`: a notice ticked
-/// in the future or weeks before the record existed is a wrong clock or a forged record.
+/// in the future or weeks before the record existed is a wrong clock or a forged record. An
+/// addendum's times are the corrected meeting's, before the addendum existed: only `now`
+/// bounds them.
 fn check_timestamps(
     record: &MeetingRecord,
     policy: &Policy,
@@ -662,9 +824,12 @@ fn check_timestamps(
 ) {
     // Checked: a hostile `created_at` near chrono's limits must give a violation, not a
     // panic (front ends refuse times outside `domain::time`'s bounds before storing them).
+    // An addendum is made after the meeting it corrects, often weeks later, and carries that
+    // meeting's times: for it only the upper bound applies.
     let earliest = record
         .created_at
-        .checked_sub_signed(TIMESTAMP_GRACE_BEFORE_CREATION);
+        .checked_sub_signed(TIMESTAMP_GRACE_BEFORE_CREATION)
+        .filter(|_| record.addendum_to.is_none());
     let mut check = |rule: RuleId, field: String, at: DateTime<Utc>, lower_bound: bool| {
         if lower_bound && earliest.is_some_and(|e| at < e) {
             out.push(Violation::blocking(
@@ -715,9 +880,6 @@ fn check_timestamps(
             false,
         );
     }
-    if let Some(at) = record.case_filed_at {
-        check(RuleId::NoticeCase, "case_filed_at".into(), at, true);
-    }
 }
 
 #[cfg(test)]
@@ -734,7 +896,7 @@ mod tests {
             "G-REFUSE-LEADER".parse::<RuleId>(),
             Ok(RuleId::RefuseLeader)
         );
-        assert_eq!(RuleId::ALL.len(), 17);
+        assert_eq!(RuleId::ALL.len(), 18);
     }
 
     #[test]

@@ -27,8 +27,12 @@ use crate::domain::{
 
 /// The `format` field's value.
 pub const NOTE_FORMAT: &str = "samtalenotat-note";
-/// The version of the structure written by this build.
-pub const NOTE_FORMAT_VERSION: u32 = 1;
+/// The version of the structure written by this build (docs/note-format.md, "Versions").
+/// Version 1 notes on the share are still read and verified: every field version 2 added is
+/// optional and absent from them, so they parse and re-serialise to the same bytes.
+pub const NOTE_FORMAT_VERSION: u32 = 2;
+/// The versions this build reads.
+pub const NOTE_FORMAT_VERSIONS_READ: &[u32] = &[1, 2];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +86,21 @@ pub struct NoteReference {
     /// SHA-256 (hex) of the original's `note.json` (or, for a record finished before notes
     /// were signed, of its stored record JSON).
     pub content_hash: String,
+    /// Version 2: why the note is corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Version 2: the fields the correction changes, old and new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<NoteChange>>,
+}
+
+/// One changed field of a correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,11 +143,17 @@ pub struct NoteMeeting {
 #[serde(deny_unknown_fields)]
 pub struct NoteRecording {
     pub origin: Coded,
-    pub medium: Coded,
+    /// Absent (version 2) when no recording took place: there is no medium to speak of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medium: Option<Coded>,
     pub decision: Option<Coded>,
     pub video_scope: Option<Coded>,
     pub reasons: Vec<Coded>,
     pub disclosure_encouraged_at: Option<String>,
+    /// Version 2, G-WEIGH: the interesseafvejning when others' personal matters are
+    /// discussed and the recording went ahead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest_weighing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,8 +290,7 @@ impl NoteDocument {
         };
         let text = |s: String| nfc(&s);
         let situation_now = situation(record);
-        let outside =
-            kind == MeetingKind::Employee && record.meeting.official_character == Some(false);
+        let outside = crate::domain::rules::is_outside_guideline(record);
         let situation_code = match (outside, situation_now) {
             (true, _) => "outside_guideline",
             (false, Some(Situation::Recorded)) => "recorded",
@@ -301,8 +325,11 @@ impl NoteDocument {
         };
         let r = &record.recording;
         let recording = NoteRecording {
-            origin: coded("origin", code_of(&r.origin)),
-            medium: coded("medium", code_of(&r.medium)),
+            origin: coded(
+                "origin",
+                code_of(&r.origin.unwrap_or(crate::domain::RecordingOrigin::None)),
+            ),
+            medium: situation_now.map(|_| coded("medium", code_of(&r.medium))),
             decision: r.decision.map(|d| coded("decision", code_of(&d))),
             video_scope: r.video_scope.map(|v| coded("video_scope", code_of(&v))),
             reasons: r
@@ -311,6 +338,8 @@ impl NoteDocument {
                 .map(|x| coded("reason", code_of(x)))
                 .collect(),
             disclosure_encouraged_at: r.disclosure_encouraged_at.map(time),
+            interest_weighing: crate::domain::rules::weighing_required(record)
+                .then(|| nfc(&r.interest_weighing)),
         };
         let notices = match situation_now.filter(|_| !outside) {
             None => Vec::new(),
@@ -390,6 +419,17 @@ impl NoteDocument {
             addendum_to: record.addendum_to.as_ref().map(|a| NoteReference {
                 note_id: a.record_id.to_string(),
                 content_hash: a.content_hash.clone(),
+                reason: Some(nfc(&a.reason)),
+                changes: Some(
+                    a.changes
+                        .iter()
+                        .map(|c| NoteChange {
+                            field: c.field.clone(),
+                            old: nfc(&c.old),
+                            new: nfc(&c.new),
+                        })
+                        .collect(),
+                ),
             }),
             policy: policy.reference(),
             roles: NoteRoles {
@@ -425,7 +465,8 @@ impl NoteDocument {
         serde_json::to_vec(self).expect("a note document always serialises")
     }
 
-    /// Parses `note.json` and checks that it is a version-1 note in canonical form.
+    /// Parses `note.json` and checks that it is a note of a version this build reads, in
+    /// canonical form.
     pub fn parse_canonical(bytes: &[u8]) -> Result<NoteDocument, ParseError> {
         let value: serde_json::Value =
             serde_json::from_slice(bytes).map_err(|e| ParseError::Json(e.to_string()))?;
@@ -435,7 +476,7 @@ impl NoteDocument {
             None => return Err(ParseError::Json("no `format` field".into())),
         }
         match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(1) => {}
+            Some(v) if NOTE_FORMAT_VERSIONS_READ.contains(&(v as u32)) && v <= 2 => {}
             Some(v) => return Err(ParseError::Version(v.min(u64::from(u32::MAX)) as u32)),
             None => return Err(ParseError::Json("no `format_version` field".into())),
         }

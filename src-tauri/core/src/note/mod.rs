@@ -18,6 +18,7 @@
 
 pub mod canonical;
 pub mod export;
+pub mod filing;
 pub mod keys;
 pub mod localtime;
 pub mod pdf;
@@ -30,8 +31,8 @@ use chrono::{DateTime, Utc};
 pub use canonical::{NoteDocument, NoteSigner, NOTE_FORMAT, NOTE_FORMAT_VERSION};
 pub use keys::{KeyError, KeyId, UnlockedKey};
 pub use verify::{
-    verify_folder, Check, KeyLoadReport, SkipReason, SkippedKey, TrustedKeys, VerifyCode,
-    VerifyReport,
+    verify_folder, verify_share_folder, Check, KeyLoadReport, SkipReason, SkippedKey, TrustedKeys,
+    VerifyCode, VerifyReport,
 };
 
 pub use crate::digest::sha256_hex;
@@ -55,6 +56,9 @@ pub enum NoteError {
     Key(#[from] KeyError),
     #[error("the record must be finished before a note is made of it")]
     NotFinished,
+    /// The signer's name or initials are not clean text (`signer.name`, `signer.initials`).
+    #[error(transparent)]
+    Signer(crate::domain::input::InputError),
     /// A time outside the years a record may hold (`domain::time`): refused before any
     /// date arithmetic, so no input can make note building panic.
     #[error("{field}: the time lies outside 2000–2099")]
@@ -130,6 +134,7 @@ pub fn sign_note(
     {
         return Err(NoteError::TimeOutOfRange { field });
     }
+    let signer = crate::domain::input::clean_signer(signer).map_err(NoteError::Signer)?;
     let document = NoteDocument::build(
         record,
         policy,

@@ -94,7 +94,16 @@ pub fn sign_bytes(
     bytes: &[u8],
     comment: &TrustedComment,
 ) -> Result<Vec<u8>, NoteError> {
-    let line = comment.to_line();
+    sign_with_comment(key, bytes, &comment.to_line())
+}
+
+/// Signs `bytes` with a trusted comment of the caller's (one ASCII line); returns the
+/// `.minisig` file's bytes. The administration's signed files use this with their own comment.
+pub fn sign_with_comment(
+    key: &UnlockedKey,
+    bytes: &[u8],
+    line: &str,
+) -> Result<Vec<u8>, NoteError> {
     // A newline would break the signature file; the comment is built from ASCII codes, so
     // this is a defect guard, not input validation.
     if !line.is_ascii() || line.contains(['\n', '\r']) {
@@ -106,7 +115,7 @@ pub fn sign_bytes(
         Some(&key.public),
         &key.secret,
         bytes,
-        Some(&line),
+        Some(line),
         Some(UNTRUSTED_COMMENT),
     )
     .map_err(|e| NoteError::Sign(e.to_string()))?;

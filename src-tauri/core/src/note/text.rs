@@ -71,6 +71,10 @@ pub struct LayoutWords {
     pub legal_note: &'static str,
     pub remarks: &'static str,
     pub addendum: &'static str,
+    pub addendum_reason: &'static str,
+    pub addendum_changes: &'static str,
+    pub changed_from_to: &'static str,
+    pub interest_weighing: &'static str,
     pub addendum_text: &'static str,
     pub policy: &'static str,
     pub policy_version: &'static str,
@@ -122,13 +126,17 @@ pub const DANISH: LayoutWords = LayoutWords {
     other_ground: "Anden saglig grund",
     assessment: "Konkret vurdering",
     co_decider: "Besluttet sammen med nærmeste leder",
-    reason_given_at: "Begrundelsen givet",
+    reason_given_at: "Begrundelsen givet til",
     reason_text: "Begrundelsen",
     legal_help: "HR/Jura",
     consulted_at: "Konsulteret",
     legal_note: "Bemærkning",
     remarks: "Bemærkninger",
     addendum: "Tilføjelse",
+    addendum_reason: "Grund til rettelsen",
+    addendum_changes: "Rettede oplysninger",
+    changed_from_to: "før: {old} · nu: {new}",
+    interest_weighing: "Interesseafvejning",
     addendum_text: "Dette notat er en tilføjelse til et tidligere underskrevet notat. Det oprindelige notat er ikke ændret.",
     policy: "Retningslinjer anvendt",
     policy_version: "Politik og version",
@@ -179,13 +187,17 @@ pub const ENGLISH: LayoutWords = LayoutWords {
     other_ground: "Other objective ground",
     assessment: "Concrete assessment",
     co_decider: "Decided together with the nearest manager",
-    reason_given_at: "Reason given",
+    reason_given_at: "Reason given to",
     reason_text: "The reason",
     legal_help: "HR/Jura",
     consulted_at: "Consulted",
     legal_note: "Note",
     remarks: "Remarks",
     addendum: "Addendum",
+    addendum_reason: "Reason for the correction",
+    addendum_changes: "Corrected information",
+    changed_from_to: "before: {old} · now: {new}",
+    interest_weighing: "Weighing of interests",
     addendum_text: "This note is an addendum to an earlier signed note. The original note has not been changed.",
     policy: "Guideline applied",
     policy_version: "Policy and version",
@@ -252,9 +264,28 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
 
     if let Some(a) = &doc.addendum_to {
         out.push(Block::Heading(w.addendum.to_owned()));
-        out.push(Block::Paragraph(w.addendum_text.to_owned()));
+        if doc.statements.iter().any(|s| s.key == "addendum_statement") {
+            statements_for(&["addendum_statement"], &mut out, &mut printed);
+        } else {
+            // A version-1 note: its addendum carried no statement of the policy's.
+            out.push(Block::Paragraph(w.addendum_text.to_owned()));
+        }
         out.push(field(w.note_id, a.note_id.clone()));
         out.push(field(w.content_hash, a.content_hash.clone()));
+        if let Some(reason) = &a.reason {
+            out.push(field(w.addendum_reason, reason.clone()));
+        }
+        if let Some(changes) = a.changes.as_ref().filter(|c| !c.is_empty()) {
+            out.push(Block::Heading(w.addendum_changes.to_owned()));
+            for c in changes {
+                out.push(field(
+                    &c.field,
+                    w.changed_from_to
+                        .replace("{old}", &c.old)
+                        .replace("{new}", &c.new),
+                ));
+            }
+        }
     }
 
     // The meeting.
@@ -319,7 +350,9 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
     let r = &doc.recording;
     out.push(Block::Heading(w.recording.to_owned()));
     out.push(field(w.origin, r.origin.label.clone()));
-    out.push(field(w.medium, r.medium.label.clone()));
+    if let Some(medium) = &r.medium {
+        out.push(field(w.medium, medium.label.clone()));
+    }
     if let Some(decision) = &r.decision {
         out.push(field(w.decision, decision.label.clone()));
     }
@@ -334,10 +367,21 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
         out.push(field(w.disclosure_encouraged, t(at)));
     }
     statements_for(
-        &["outside_guideline", "unannounced", "default_sound_only"],
+        &[
+            "outside_guideline",
+            "outside_guideline_municipality",
+            "unannounced",
+            "default_sound_only",
+            "video_allowed",
+        ],
         &mut out,
         &mut printed,
     );
+    if let Some(weighing) = &r.interest_weighing {
+        out.push(Block::Heading(w.interest_weighing.to_owned()));
+        statements_for(&["interest_weighing"], &mut out, &mut printed);
+        out.push(Block::Paragraph(weighing.clone()));
+    }
 
     // The notices, each with its time.
     if !doc.notices.is_empty() {
@@ -384,7 +428,10 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
             format!("{} ({})", f.co_decider.name, f.co_decider.initials),
         ));
         if let Some(at) = &f.reason_given_at {
-            out.push(field(w.reason_given_at, t(at)));
+            out.push(field(
+                &format!("{} {}", w.reason_given_at, doc.roles.counterpart_definite),
+                t(at),
+            ));
         }
         out.push(field(w.reason_text, f.reason_text.clone()));
         statements_for(

@@ -73,6 +73,8 @@ pub struct Check {
 pub struct VerifyReport {
     pub ok: bool,
     pub note_id: Option<String>,
+    /// The key id `note.json` names as its signer's.
+    pub signer_key_id: Option<String>,
     pub checks: Vec<Check>,
     /// Whether the signing key is one of the trusted keys (published on the share, or this
     /// PC's own). When only the folder's own `signer.pub` vouches for it, the files are
@@ -251,6 +253,22 @@ impl Findings {
 /// Verifies the note folder `dir`. `trust_folder_key`: accept the folder's own `signer.pub`
 /// as a signing key (integrity only; see the module comment).
 pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) -> VerifyReport {
+    verify(dir, trusted, trust_folder_key, true)
+}
+
+/// Verifies a note folder as it lies on the share: there the signer's key is not in the
+/// folder (it is published once, under `keys/`), so the signing key is looked up among
+/// `trusted` by the key id in the signatures, and `signer.pub` is neither needed nor read.
+pub fn verify_share_folder(dir: &Path, trusted: &TrustedKeys) -> VerifyReport {
+    verify(dir, trusted, false, false)
+}
+
+fn verify(
+    dir: &Path,
+    trusted: &TrustedKeys,
+    trust_folder_key: bool,
+    with_signer_pub: bool,
+) -> VerifyReport {
     let mut f = Findings(Vec::new());
     let read = |name: &str, f: &mut Findings| -> Option<Vec<u8>> {
         match fs::read(dir.join(name)) {
@@ -269,7 +287,11 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
     let json_sig = read(NOTE_JSON_SIG, &mut f);
     let pdf = read(NOTE_PDF, &mut f);
     let pdf_sig = read(NOTE_PDF_SIG, &mut f);
-    let public = read(SIGNER_PUB, &mut f);
+    let public = if with_signer_pub {
+        read(SIGNER_PUB, &mut f)
+    } else {
+        None
+    };
 
     // The signer's public key, and which keys may have signed.
     let mut allowed = trusted.clone();
@@ -385,7 +407,12 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
     }
 
     let failed: Vec<String> = f.0.iter().map(|c| c.file.clone()).collect();
-    for name in [NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB] {
+    let files: &[&str] = if with_signer_pub {
+        &[NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG, SIGNER_PUB]
+    } else {
+        &[NOTE_JSON, NOTE_JSON_SIG, NOTE_PDF, NOTE_PDF_SIG]
+    };
+    for name in files.iter().copied() {
         if !failed.iter().any(|n| n == name) {
             f.0.push(Check {
                 file: name.to_owned(),
@@ -396,14 +423,28 @@ pub fn verify_folder(dir: &Path, trusted: &TrustedKeys, trust_folder_key: bool) 
         }
     }
     let ok = f.0.iter().all(|c| c.ok);
-    let signer_known = folder_key.as_ref().is_some_and(|k| {
-        trusted
+    let signer_key_id = doc.as_ref().map(|d| d.signer.key_id.clone());
+    let signer_known = match &folder_key {
+        Some(k) => trusted
             .by_id(k.key_id)
-            .is_some_and(|t| t.base64 == k.base64)
-    });
+            .is_some_and(|t| t.base64 == k.base64),
+        // On the share: known when the signing key is among the trusted and it verified.
+        None => {
+            !with_signer_pub
+                && signer_key_id
+                    .as_deref()
+                    .and_then(|id| id.parse::<KeyId>().ok())
+                    .is_some_and(|id| trusted.by_id(id).is_some())
+                && !f
+                    .0
+                    .iter()
+                    .any(|c| c.code == Some(VerifyCode::KeyNotTrusted))
+        }
+    };
     VerifyReport {
         ok,
         note_id: doc.map(|d| d.note_id),
+        signer_key_id,
         checks: f.0,
         signer_known,
     }

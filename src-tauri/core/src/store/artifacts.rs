@@ -70,3 +70,41 @@ impl Store {
             .find(|a| a.name == name))
     }
 }
+
+/// The outbox "note" id under which a staff key is queued for publishing on its own, before
+/// any note is signed with it (so the administration can endorse it). Not a ULID, so it is
+/// never mistaken for a note.
+pub fn key_publication_id(key_id: &str) -> String {
+    format!("key-{key_id}")
+}
+
+impl Store {
+    /// Queues a staff member's public key for the share (`keys/<KEYID>.pub`), once.
+    pub fn queue_key_publication(
+        &mut self,
+        key_id: &str,
+        public_key: &[u8],
+        created_at: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_transaction()?;
+        let note_id = key_publication_id(key_id);
+        let exists: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM signed_artifacts WHERE note_id = ?1",
+            [&note_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            insert(
+                &tx,
+                &note_id,
+                created_at,
+                &[NewArtifact {
+                    name: "signer.pub",
+                    bytes: public_key.to_vec(),
+                }],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -50,11 +50,15 @@ impl EventAction {
     }
 }
 
-/// One set operation in an "updated" event.
+/// One operation in an "updated" event: set the value at `path`, or (`removed`) delete the
+/// key there. Removal is written only when a key disappears, which only a record format
+/// upgrade does (record format 1's `case_filed_at`); events without it read as before.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub path: Vec<String>,
     pub value: Value,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -176,23 +180,27 @@ fn diff_into(path: &mut Vec<String>, old: &Value, new: &Value, out: &mut Vec<Fie
                     None => out.push(FieldChange {
                         path: path.clone(),
                         value: new_value.clone(),
+                        removed: false,
                     }),
                 }
                 path.pop();
             }
-            // Records have a fixed shape, so keys never disappear; if one did, record it as null.
+            // Keys disappear only when a record format drops a field: recorded as a removal,
+            // so that replaying the log gives the stored record exactly.
             for key in a.keys().filter(|k| !b.contains_key(*k)) {
                 let mut p = path.clone();
                 p.push(key.clone());
                 out.push(FieldChange {
                     path: p,
                     value: Value::Null,
+                    removed: true,
                 });
             }
         }
         _ if old != new => out.push(FieldChange {
             path: path.clone(),
             value: new.clone(),
+            removed: false,
         }),
         _ => {}
     }
@@ -201,6 +209,18 @@ fn diff_into(path: &mut Vec<String>, old: &Value, new: &Value, out: &mut Vec<Fie
 /// Applies set operations to `target`, creating objects along the path as needed.
 pub fn apply(target: &mut Value, changes: &[FieldChange]) {
     for change in changes {
+        if change.removed {
+            if let Some((key, parents)) = change.path.split_last() {
+                let mut node = Some(&mut *target);
+                for p in parents {
+                    node = node.and_then(|n| n.get_mut(p));
+                }
+                if let Some(Value::Object(map)) = node {
+                    map.remove(key);
+                }
+            }
+            continue;
+        }
         let mut node = &mut *target;
         for key in &change.path {
             if !node.is_object() {

@@ -56,6 +56,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "finished only with its signed note",
         sql: include_str!("migrations/0007_finish_needs_artifacts.sql"),
     },
+    Migration {
+        version: 8,
+        name: "filings in the case, discarded drafts",
+        sql: include_str!("migrations/0008_filings_discards.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "adopted policies",
+        sql: include_str!("migrations/0009_policies.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -10,8 +10,10 @@
 
 pub mod artifacts;
 pub mod events;
+pub mod filings;
 pub mod migrations;
 pub mod outbox;
+pub mod policies;
 pub mod records;
 pub mod settings;
 
@@ -22,6 +24,9 @@ use rusqlite::Connection;
 
 pub use crate::owner_only::{create_private_dir, restrict_to_owner};
 pub use migrations::{Migration, MIGRATIONS};
+
+/// Who the event log names for a draft brought up to a newer record format.
+pub const UPGRADE_ACTOR: &str = "samtalenotat (format upgrade)";
 
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE_NAME: &str = "samtalenotat.sqlite3";
@@ -57,6 +62,8 @@ pub enum StoreError {
     NotFound(String),
     #[error("record {0} is finished and cannot be changed")]
     Immutable(String),
+    #[error("draft {0} was discarded and cannot be changed")]
+    Discarded(String),
     #[error("record {0} is not finished, so it cannot be corrected by an addendum")]
     NotFinished(String),
     #[error("the record cannot be finished: {} rule(s) not met", .0.iter().filter(|v| v.is_blocking()).count())]
@@ -99,10 +106,14 @@ impl Store {
         restrict_to_owner(path)?;
         configure(&conn)?;
         migrations::migrate(&mut conn, path, migrations)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        if migrations::latest_version(migrations) == migrations::latest_version(MIGRATIONS) {
+            store.upgrade_drafts(UPGRADE_ACTOR)?;
+        }
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

@@ -348,7 +348,9 @@ impl Store {
     pub fn outbox_status(&self, now: DateTime<Utc>) -> Result<OutboxStatus, StoreError> {
         let conn = self.connection();
         let pending: i64 = conn.query_row(
-            "SELECT count(DISTINCT note_id) FROM outbox WHERE state IN ('pending', 'published')",
+            // Keys queued on their own (`key-…`) are not notes waiting for the case.
+            "SELECT count(DISTINCT note_id) FROM outbox WHERE state IN ('pending', 'published')
+             AND note_id NOT LIKE 'key-%'",
             [],
             |r| r.get(0),
         )?;
@@ -357,7 +359,8 @@ impl Store {
             // enqueued_at is the artifact's created_at, written by the signing code: parsed
             // here rather than compared as text, so a different offset spelling still works.
             let mut stmt = conn.prepare_cached(
-                "SELECT DISTINCT enqueued_at FROM outbox WHERE state <> 'confirmed'",
+                "SELECT DISTINCT enqueued_at FROM outbox WHERE state <> 'confirmed'
+                 AND note_id NOT LIKE 'key-%'",
             )?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             for row in rows {

@@ -33,6 +33,17 @@ pub struct RecordSummary {
     pub unit: String,
     pub case_number: String,
     pub counterpart: String,
+    /// When the meeting started (what the list shows as its time), if set.
+    pub meeting_starts_at: Option<String>,
+    /// `allowed` / `refused`, or `None` (no recording, or not decided yet).
+    #[ts(type = "Decision | null")]
+    pub decision: Option<String>,
+    /// Where the signed note is on its way to the share: `on_share` (every file confirmed),
+    /// `pending`, `conflict`; `None` for a draft.
+    #[ts(type = "\"on_share\" | \"pending\" | \"conflict\" | null")]
+    pub sync_state: Option<String>,
+    /// When the note was marked as filed in the case.
+    pub filed_at: Option<String>,
 }
 
 impl RecordSummary {
@@ -48,6 +59,14 @@ impl RecordSummary {
             unit: m.unit.clone(),
             case_number: m.case_number.clone(),
             counterpart: m.counterpart.clone(),
+            meeting_starts_at: m.starts_at.map(timestamp),
+            decision: record.recording.decision.and_then(|d| {
+                serde_json::to_value(d)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+            }),
+            sync_state: None,
+            filed_at: None,
         }
     }
 }
@@ -130,15 +149,16 @@ fn project(
         m.subject,
         m.counterpart,
         body,
+        record.discarded.as_ref().map(|d| timestamp(d.at)),
     ];
     let sql = if previous.is_none() {
         "INSERT INTO records (id, state, kind, created_at, updated_at, meeting_starts_at,
-                              unit, case_number, subject, counterpart, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                              unit, case_number, subject, counterpart, body, discarded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     } else {
         "UPDATE records SET state = ?2, kind = ?3, created_at = ?4, updated_at = ?5,
                 meeting_starts_at = ?6, unit = ?7, case_number = ?8, subject = ?9,
-                counterpart = ?10, body = ?11
+                counterpart = ?10, body = ?11, discarded_at = ?12
          WHERE id = ?1"
     };
     tx.prepare_cached(sql)?.execute(values)?;
@@ -196,28 +216,29 @@ impl Store {
         Ok(record)
     }
 
-    /// A new draft correcting the finished record `original`, pointing to it by
-    /// `content_hash` (the original's signed content hash, which the caller looks up: the
-    /// store knows no note format). The original is never changed.
+    /// A new draft correcting the finished record `to.record_id`, with the meeting facts of
+    /// the original and `to` (its signed content hash, which the caller looks up: the store
+    /// knows no note format). The original is never changed.
     pub fn create_addendum(
         &mut self,
-        original: RecordId,
-        content_hash: &str,
+        to: AddendumTo,
         id: RecordId,
         now: DateTime<Utc>,
         policy: PolicyRef,
         actor: &str,
     ) -> Result<MeetingRecord, StoreError> {
-        let base = self.get_record(original)?;
+        let base = self.get_record(to.record_id)?;
         if base.state != RecordState::Finished {
-            return Err(StoreError::NotFinished(original.to_string()));
+            return Err(StoreError::NotFinished(to.record_id.to_string()));
         }
         let mut record = MeetingRecord::new_draft(id, now, base.meeting.kind, policy);
         record.meeting = base.meeting.clone();
-        record.addendum_to = Some(AddendumTo {
-            record_id: original,
-            content_hash: content_hash.to_owned(),
-        });
+        record.recording = base.recording.clone();
+        record.notices = base.notices.clone();
+        record.oral_decision = base.oral_decision.clone();
+        record.refusal = base.refusal.clone();
+        record.legal_help = base.legal_help.clone();
+        record.addendum_to = Some(to);
         self.insert_record(&record, actor)?;
         Ok(record)
     }
@@ -248,19 +269,97 @@ impl Store {
         actor: &str,
     ) -> Result<MeetingRecord, StoreError> {
         let stored = self.get_record(edited.id)?;
+        if stored.discarded.is_some() {
+            return Err(StoreError::Discarded(edited.id.to_string()));
+        }
         if stored.state != RecordState::Draft {
             return Err(StoreError::Immutable(edited.id.to_string()));
         }
         let mut next = edited.clone();
+        next.discarded = None;
         next.format_version = stored.format_version;
         next.state = RecordState::Draft;
         next.created_at = stored.created_at;
         next.finished_at = None;
         next.policy = stored.policy.clone();
-        next.addendum_to = stored.addendum_to.clone();
+        // What a correction points to is fixed when it is made; its reason and the changed
+        // fields (worked out by the caller) are taken.
+        next.addendum_to = stored
+            .addendum_to
+            .clone()
+            .map(|to| match &edited.addendum_to {
+                Some(e) => AddendumTo {
+                    reason: e.reason.clone(),
+                    changes: e.changes.clone(),
+                    ..to
+                },
+                None => to,
+            });
         next.updated_at = now;
         self.write_change(&stored, &next, EventAction::Updated, actor)?;
         Ok(next)
+    }
+
+    /// Throws a draft away with a reason: hidden from the list from now on and never
+    /// changed again; the event log keeps the change (who, when, why).
+    pub fn discard_draft(
+        &mut self,
+        id: RecordId,
+        reason: &str,
+        now: DateTime<Utc>,
+        actor: &str,
+    ) -> Result<MeetingRecord, StoreError> {
+        let stored = self.get_record(id)?;
+        if stored.discarded.is_some() {
+            return Err(StoreError::Discarded(id.to_string()));
+        }
+        if stored.state != RecordState::Draft {
+            return Err(StoreError::Immutable(id.to_string()));
+        }
+        let mut next = stored.clone();
+        next.discarded = Some(crate::domain::Discarded {
+            at: now,
+            reason: reason.to_owned(),
+        });
+        next.updated_at = now;
+        self.write_change(&stored, &next, EventAction::Updated, actor)?;
+        Ok(next)
+    }
+
+    /// Brings drafts written by an older build up to the record format of this one, each
+    /// as an event in its log (so the chain still replays to the body). Version 1 preselected
+    /// "no recording"; version 2 asks, so a version-1 draft's `none` becomes "not chosen yet".
+    /// Finished records are never touched. Returns how many drafts were upgraded.
+    pub fn upgrade_drafts(&mut self, actor: &str) -> Result<usize, StoreError> {
+        let ids: Vec<String> = {
+            let mut stmt = self.connection().prepare(
+                "SELECT id FROM records WHERE state = 'draft'
+                 AND (body ->> '$.format_version') < ?1",
+            )?;
+            let rows = stmt.query_map([crate::domain::RECORD_FORMAT_VERSION], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for id in &ids {
+            let record_id: RecordId = id.parse().map_err(|_| StoreError::CorruptRecord {
+                id: id.clone(),
+                detail: "not a ULID".into(),
+            })?;
+            let stored = self.get_record(record_id)?;
+            let mut next = stored.clone();
+            if next.format_version == 1 {
+                if next.recording.origin == Some(crate::domain::RecordingOrigin::None) {
+                    next.recording.origin = None;
+                }
+                next.case_filed_at = None;
+                // Format 1's "noted in the case" notice is no notice in format 2 (the signed
+                // note is the notation): kept, it would block the draft as an unknown notice
+                // that the window no longer shows.
+                next.notices.remove("case");
+            }
+            next.format_version = crate::domain::RECORD_FORMAT_VERSION;
+            self.write_change(&stored, &next, EventAction::Updated, actor)?;
+        }
+        Ok(ids.len())
     }
 
     /// Finishes a draft if the guideline's rules allow it, storing the artifacts `make` builds
@@ -282,6 +381,9 @@ impl Store {
         F: FnOnce(&MeetingRecord) -> Result<Vec<NewArtifact>, E>,
     {
         let stored = self.get_record(id)?;
+        if stored.discarded.is_some() {
+            return Err(StoreError::Discarded(id.to_string()).into());
+        }
         if stored.state != RecordState::Draft {
             return Err(StoreError::Immutable(id.to_string()).into());
         }
@@ -321,17 +423,24 @@ impl Store {
         actor: &str,
         artifacts: &[NewArtifact],
     ) -> Result<(), StoreError> {
-        let old = serde_json::to_value(before).expect("serialises");
         let new = serde_json::to_value(after).expect("serialises");
-        let changes = serde_json::to_value(events::diff(&old, &new)).expect("serialises");
         let tx = self.write_transaction()?;
         // The state check and the write happen in one transaction, so a concurrent finish in
         // another process cannot be overwritten (the trigger also refuses it).
-        let state: String = tx.query_row(
-            "SELECT state FROM records WHERE id = ?1",
+        let (state, body): (String, String) = tx.query_row(
+            "SELECT state, body FROM records WHERE id = ?1",
             [before.id.to_string()],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        // The change is taken from the body as stored (what the log replays to), not from
+        // `before` re-serialised: a body written by an older record format has fields this
+        // build no longer writes, or lacks ones it adds, and the log must say so.
+        let old: serde_json::Value =
+            serde_json::from_str(&body).map_err(|e| StoreError::CorruptRecord {
+                id: before.id.to_string(),
+                detail: e.to_string(),
+            })?;
+        let changes = serde_json::to_value(events::diff(&old, &new)).expect("serialises");
         if state != RecordState::Draft.as_str() {
             return Err(StoreError::Immutable(before.id.to_string()));
         }
@@ -374,9 +483,21 @@ impl Store {
         &self,
         query: &RecordQuery,
     ) -> Result<(String, Vec<SqlValue>), StoreError> {
+        // The sync state and filing of the page's rows only (LIMIT applies first in the
+        // subquery-free form below: the correlated subqueries run per returned row).
         let mut sql = String::from(
-            "SELECT id, state, kind, created_at, updated_at, subject, unit, case_number, counterpart
-             FROM records WHERE 1 = 1",
+            "SELECT id, state, kind, created_at, updated_at, subject, unit, case_number, counterpart,
+                    meeting_starts_at, body ->> '$.recording.decision',
+                    CASE WHEN state <> 'finished' THEN NULL
+                         WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = records.id
+                                      AND o.state = 'conflict') THEN 'conflict'
+                         WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = records.id
+                                      AND o.state <> 'confirmed') THEN 'pending'
+                         WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = records.id)
+                              THEN 'on_share'
+                         ELSE 'pending' END,
+                    (SELECT filed_at FROM case_filings f WHERE f.note_id = records.id)
+             FROM records WHERE discarded_at IS NULL",
         );
         let mut args: Vec<SqlValue> = Vec::new();
         let mut bind = |sql: &mut String, clause: &str, value: SqlValue| {
@@ -489,5 +610,9 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RecordSummary> {
         unit: row.get(6)?,
         case_number: row.get(7)?,
         counterpart: row.get(8)?,
+        meeting_starts_at: row.get(9)?,
+        decision: row.get(10)?,
+        sync_state: row.get(11)?,
+        filed_at: row.get(12)?,
     })
 }

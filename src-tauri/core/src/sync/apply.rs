@@ -109,6 +109,13 @@ fn place_file(
     let final_path = target.under(root);
     let shown = target.as_str();
     let io_err = |e: &io::Error| ShareError::from_io(shown, e);
+    let parts: Vec<&str> = target.as_str().split('/').collect();
+    if let Err(e) = share_io::refuse_links(root, &parts, true) {
+        return Ok(JobResult {
+            outcome: FileOutcome::Failed(e),
+            created_dirs: Vec::new(),
+        });
+    }
     let compare = |created_dirs: Vec<PathBuf>, wrote: bool| -> Result<JobResult, ShareError> {
         let outcome = match share_io::hash_file(&final_path) {
             Ok((hash, len)) => {

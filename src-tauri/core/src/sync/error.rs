@@ -23,6 +23,9 @@ pub enum ErrorKind {
     Io,
     /// The artifact itself cannot be placed (bad id, name or key file); needs a developer.
     InvalidArtifact,
+    /// A folder or file on the way to the final name is a symbolic link (someone planted it):
+    /// nothing is written through it.
+    Symlink,
 }
 
 impl ErrorKind {
@@ -34,6 +37,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Io => "io",
             ErrorKind::InvalidArtifact => "invalid_artifact",
+            ErrorKind::Symlink => "symlink",
         }
     }
 
@@ -69,27 +73,11 @@ impl ShareError {
     }
 }
 
-/// Maps an `io::Error` to a kind, by errno where the standard kinds are too coarse.
+/// Maps an `io::Error` to a kind, by the system's error number where the standard kinds are
+/// too coarse.
 pub fn classify(e: &io::Error) -> ErrorKind {
-    if let Some(code) = e.raw_os_error() {
-        match code {
-            libc::ENOSPC | libc::EDQUOT | libc::EFBIG => return ErrorKind::DiskFull,
-            libc::EROFS | libc::EACCES | libc::EPERM => return ErrorKind::Permission,
-            libc::ETIMEDOUT => return ErrorKind::Timeout,
-            // A FUSE mount whose daemon died, a stale NFS handle, a vanished network.
-            libc::ENOTCONN
-            | libc::ESTALE
-            | libc::EHOSTDOWN
-            | libc::EHOSTUNREACH
-            | libc::ENETDOWN
-            | libc::ENETUNREACH
-            | libc::ECONNREFUSED
-            | libc::ECONNRESET
-            | libc::ECONNABORTED
-            | libc::ENODEV
-            | libc::ENXIO => return ErrorKind::ShareMissing,
-            _ => {}
-        }
+    if let Some(kind) = e.raw_os_error().and_then(classify_code) {
+        return kind;
     }
     match e.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
@@ -102,7 +90,51 @@ pub fn classify(e: &io::Error) -> ErrorKind {
     }
 }
 
-#[cfg(test)]
+#[cfg(unix)]
+fn classify_code(code: i32) -> Option<ErrorKind> {
+    Some(match code {
+        libc::ENOSPC | libc::EDQUOT | libc::EFBIG => ErrorKind::DiskFull,
+        libc::EROFS | libc::EACCES | libc::EPERM => ErrorKind::Permission,
+        libc::ETIMEDOUT => ErrorKind::Timeout,
+        // A FUSE mount whose daemon died, a stale NFS handle, a vanished network.
+        libc::ENOTCONN
+        | libc::ESTALE
+        | libc::EHOSTDOWN
+        | libc::EHOSTUNREACH
+        | libc::ENETDOWN
+        | libc::ENETUNREACH
+        | libc::ECONNREFUSED
+        | libc::ECONNRESET
+        | libc::ECONNABORTED
+        | libc::ENODEV
+        | libc::ENXIO => ErrorKind::ShareMissing,
+        _ => return None,
+    })
+}
+
+/// Win32 error codes (untested here: no Windows build on the development machine).
+#[cfg(windows)]
+fn classify_code(code: i32) -> Option<ErrorKind> {
+    Some(match code {
+        // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL, ERROR_DISK_QUOTA_EXCEEDED
+        39 | 112 | 1295 => ErrorKind::DiskFull,
+        // ERROR_ACCESS_DENIED, ERROR_WRITE_PROTECT, ERROR_SHARING_VIOLATION
+        5 | 19 | 32 => ErrorKind::Permission,
+        // ERROR_SEM_TIMEOUT
+        121 => ErrorKind::Timeout,
+        // ERROR_BAD_NETPATH, ERROR_NETNAME_DELETED, ERROR_BAD_NET_NAME, ERROR_NOT_CONNECTED,
+        // ERROR_NETWORK_UNREACHABLE, ERROR_DEV_NOT_EXIST
+        53 | 64 | 67 | 2250 | 1231 | 55 => ErrorKind::ShareMissing,
+        _ => return None,
+    })
+}
+
+#[cfg(not(any(unix, windows)))]
+fn classify_code(_code: i32) -> Option<ErrorKind> {
+    None
+}
+
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

@@ -7,6 +7,7 @@
 //!                                                      /note.pdf.minisig
 //!                                                      /note.json.minisig   (written last)
 //! <share>/samtalenotat/v1/keys/<KEYID>.pub
+//! <share>/samtalenotat/v1/filings/<YYYY>/<MM>/<note-ulid>/filing.json (+ .minisig)
 //! ```
 //!
 //! Year and month are those of the note id's ULID timestamp, in UTC: the id is fixed when the
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, Utc};
 use ulid::Ulid;
 
+use crate::note::filing::{FILING_JSON, FILING_SIG};
 use crate::note::keys::PublicKeyFile;
 
 /// The folder under the share that belongs to this program and format version.
@@ -151,6 +153,13 @@ pub fn target_path(
     if name == SIGNER_KEY {
         let key_id = minisign_key_id(signer_pub.unwrap_or_default())?;
         return Ok(RelPath(format!("{ROOT}/keys/{key_id}.pub")));
+    }
+    if name == FILING_JSON || name == FILING_SIG {
+        // A receipt comes after the note is complete: beside it, a note folder would change
+        // after its completion marker; so receipts have a tree of their own.
+        let folder = note_folder(note_id)?;
+        let under = folder.as_str().replacen("/notes/", "/filings/", 1);
+        return Ok(RelPath(format!("{under}/{name}")));
     }
     let folder = note_folder(note_id)?;
     let lower_ascii = name

@@ -218,17 +218,13 @@ pub fn ensure_folder(root: &Path, rel: &[&str]) -> Result<Vec<PathBuf>, ShareErr
 /// folder (some FUSE and network ones say EINVAL or ENOTSUP) are not an error: the read-back
 /// is the proof there.
 pub fn sync_folder(dir: &Path) -> Result<(), ShareError> {
+    if !platform::FOLDERS_OPEN_AS_FILES {
+        return Ok(());
+    }
     let f = File::open(dir).map_err(|e| ShareError::from_io(&dir.display().to_string(), &e))?;
     match f.sync_all() {
         Ok(()) => Ok(()),
-        Err(e)
-            if matches!(
-                e.raw_os_error(),
-                Some(libc::EINVAL | libc::ENOTSUP | libc::ENOSYS | libc::EBADF)
-            ) =>
-        {
-            Ok(())
-        }
+        Err(e) if platform::folder_sync_unsupported(&e) => Ok(()),
         Err(e) => Err(ShareError::from_io(&dir.display().to_string(), &e)),
     }
 }
@@ -236,15 +232,14 @@ pub fn sync_folder(dir: &Path) -> Result<(), ShareError> {
 /// Flushes everything written to the filesystem holding `root` (`syncfs(2)`): one call for
 /// many new names. Unsupported is an error, and the caller falls back to [`sync_folder`].
 pub fn sync_filesystem(root: &Path) -> Result<(), ShareError> {
-    let f = File::open(root).map_err(|e| ShareError::from_io(&root.display().to_string(), &e))?;
-    rustix::fs::syncfs(&f)
-        .map_err(|e| ShareError::from_io(&root.display().to_string(), &io::Error::from(e)))
+    platform::sync_filesystem(root)
+        .map_err(|e| ShareError::from_io(&root.display().to_string(), &e))
 }
 
 /// Closes a file and reports the error `Drop` would swallow: on SMB through FUSE (rclone)
 /// `fsync` is a no-op and a failed upload shows up only here.
 pub fn close_checked(file: File) -> io::Result<()> {
-    nix::unistd::close(file).map_err(|e| io::Error::from_raw_os_error(e as i32))
+    platform::close_checked(file)
 }
 
 /// Writes `bytes` to a new file (create-only), syncs and closes it, checking every step.
@@ -275,20 +270,7 @@ pub enum Placed {
 /// catches any difference.
 pub fn place_no_replace(temp: &Path, final_path: &Path, method: &AtomicU8) -> io::Result<Placed> {
     let taken = |e: &io::Error| e.kind() == io::ErrorKind::AlreadyExists;
-    let unsupported = |e: &io::Error| {
-        matches!(
-            e.raw_os_error(),
-            Some(
-                libc::EPERM
-                    | libc::ENOSYS
-                    | libc::ENOTSUP
-                    | libc::EINVAL
-                    | libc::EXDEV
-                    | libc::EMLINK
-                    | libc::EACCES
-            )
-        )
-    };
+    let unsupported = platform::link_unsupported;
     let m = method.load(Ordering::Relaxed);
     if m == LINK_UNKNOWN || m == LINK_HARD {
         match fs::hard_link(temp, final_path) {
@@ -299,13 +281,12 @@ pub fn place_no_replace(temp: &Path, final_path: &Path, method: &AtomicU8) -> io
             Err(e) if taken(&e) => return Ok(Placed::Taken),
             // rclone's FUSE mount answers link(2) with EIO: try the next way.
             Err(e)
-                if m == LINK_UNKNOWN
-                    && (unsupported(&e) || e.raw_os_error() == Some(libc::EIO)) => {}
+                if m == LINK_UNKNOWN && (unsupported(&e) || platform::link_failed_on_fuse(&e)) => {}
             Err(e) => return Err(e),
         }
     }
     if m <= LINK_RENAME_NOREPLACE {
-        match rename_noreplace(temp, final_path) {
+        match platform::rename_noreplace(temp, final_path) {
             Ok(()) => {
                 method.store(LINK_RENAME_NOREPLACE, Ordering::Relaxed);
                 return Ok(Placed::Placed);
@@ -325,20 +306,153 @@ pub fn place_no_replace(temp: &Path, final_path: &Path, method: &AtomicU8) -> io
     Ok(Placed::Placed)
 }
 
-fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
-    rustix::fs::renameat_with(
-        rustix::fs::CWD,
-        from,
-        rustix::fs::CWD,
-        to,
-        rustix::fs::RenameFlags::NOREPLACE,
-    )
-    .map_err(io::Error::from)
+/// The system calls beyond std, per platform. Unix (Linux, where this is tested): rustix and
+/// nix, no `unsafe`. Windows (untested here: no Windows build can be made on the development
+/// machine; see docs/operations.md): std only, with the weaker parts said so.
+#[cfg(unix)]
+mod platform {
+    use std::fs::File;
+    use std::io;
+    use std::path::Path;
+
+    pub const FOLDERS_OPEN_AS_FILES: bool = true;
+
+    pub fn sync_filesystem(root: &Path) -> io::Result<()> {
+        let f = File::open(root)?;
+        rustix::fs::syncfs(&f).map_err(io::Error::from)
+    }
+
+    pub fn close_checked(file: File) -> io::Result<()> {
+        nix::unistd::close(file).map_err(|e| io::Error::from_raw_os_error(e as i32))
+    }
+
+    pub fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+        rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            from,
+            rustix::fs::CWD,
+            to,
+            rustix::fs::RenameFlags::NOREPLACE,
+        )
+        .map_err(io::Error::from)
+    }
+
+    /// The filesystem does not offer the call (try the next way of placing a file).
+    pub fn link_unsupported(e: &io::Error) -> bool {
+        matches!(
+            e.raw_os_error(),
+            Some(
+                libc::EPERM
+                    | libc::ENOSYS
+                    | libc::ENOTSUP
+                    | libc::EINVAL
+                    | libc::EXDEV
+                    | libc::EMLINK
+                    | libc::EACCES
+            )
+        )
+    }
+
+    /// rclone's FUSE mount answers link(2) with EIO.
+    pub fn link_failed_on_fuse(e: &io::Error) -> bool {
+        e.raw_os_error() == Some(libc::EIO)
+    }
+
+    pub fn folder_sync_unsupported(e: &io::Error) -> bool {
+        matches!(
+            e.raw_os_error(),
+            Some(libc::EINVAL | libc::ENOTSUP | libc::ENOSYS | libc::EBADF)
+        )
+    }
 }
 
-/// Reads a file and returns its SHA-256 (lower-case hex) and length.
+#[cfg(not(unix))]
+mod platform {
+    use std::fs::File;
+    use std::io;
+    use std::path::Path;
+
+    /// A folder cannot be opened as a file (and synced) with std on Windows; NTFS and SMB
+    /// servers make new names durable themselves, and the read-back is the proof.
+    pub const FOLDERS_OPEN_AS_FILES: bool = false;
+
+    pub fn sync_filesystem(_root: &Path) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+
+    /// std offers no checked close on Windows: flush to the server first, where errors show.
+    pub fn close_checked(file: File) -> io::Result<()> {
+        file.sync_all()
+    }
+
+    /// No create-only rename in std on Windows: the caller falls back to check-then-rename
+    /// (after trying a hard link, which NTFS and SMB support).
+    pub fn rename_noreplace(_from: &Path, _to: &Path) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+
+    pub fn link_unsupported(e: &io::Error) -> bool {
+        matches!(
+            e.kind(),
+            io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied
+        )
+    }
+
+    pub fn link_failed_on_fuse(_e: &io::Error) -> bool {
+        false
+    }
+
+    pub fn folder_sync_unsupported(_e: &io::Error) -> bool {
+        true
+    }
+}
+
+/// Refuses a path under `root` whose folders (and, with `last`, the final component) include
+/// a symbolic link: a link planted inside the share would send notes outside it, and they
+/// would be marked confirmed. Components that do not exist yet are fine (they are created as
+/// real folders). The share root itself may be a link (a mount point often is reached so).
+pub fn refuse_links(root: &Path, parts: &[&str], last: bool) -> Result<(), ShareError> {
+    let mut path = root.to_path_buf();
+    let count = if last {
+        parts.len()
+    } else {
+        parts.len().saturating_sub(1)
+    };
+    for part in &parts[..count] {
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(ShareError::new(
+                    ErrorKind::Symlink,
+                    format!(
+                        "{} is a symbolic link; nothing is written through it",
+                        path.display()
+                    ),
+                ))
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(ShareError::from_io(&path.display().to_string(), &e)),
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file and returns its SHA-256 (lower-case hex) and length. A symbolic link is not
+/// followed (it fails): only a file that really is at the name counts.
 pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = File::open(path)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(io::Error::other("a symbolic link is not followed"));
+    }
+    let mut f = options.open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut len = 0u64;

@@ -95,6 +95,14 @@ fn autosave_signing_and_the_sync_worker_at_once_lose_nothing() {
         let failures_s = failures.clone();
         let done = signing_done.clone();
         let signing = s.spawn(move || {
+            // Whatever happens here, the worker below must stop.
+            struct Done(Arc<AtomicBool>);
+            impl Drop for Done {
+                fn drop(&mut self) {
+                    self.0.store(true, Ordering::SeqCst);
+                }
+            }
+            let _done = Done(done.clone());
             for i in 0..signings {
                 let record = finishable(&signer);
                 let id = record["id"].as_str().unwrap().to_owned();

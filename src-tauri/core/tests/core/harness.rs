@@ -94,3 +94,68 @@ impl Clock for TestClock {
         *self.0.lock().unwrap()
     }
 }
+
+/// The passphrase of every staff key the app-level tests make.
+pub const PASSPHRASE: &str = "korrekt hest batteri";
+
+/// An app on `<dir>/data` whose clock stands at `now`, with Mette Sørensen (MESO) set as the
+/// staff member on this PC (no key yet).
+pub fn app_at(
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> (samtalenotat_core::app::App, std::sync::Arc<TestClock>) {
+    use samtalenotat_core::app::{App, AppConfig};
+    let clock = std::sync::Arc::new(TestClock::at(now));
+    let app = App::open(AppConfig::new(dir.join("data"), clock.clone())).unwrap();
+    app.save_settings(serde_json::json!({
+        "staff": { "name": "Mette Sørensen", "initials": "MESO" },
+        "units": [], "rooms": [], "language": "da", "share_dir": ""
+    }))
+    .unwrap();
+    (app, clock)
+}
+
+/// [`app_at`] with Mette Sørensen's signing key made (passphrase [`PASSPHRASE`]).
+pub fn app_with_key(
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> (samtalenotat_core::app::App, std::sync::Arc<TestClock>) {
+    let (app, clock) = app_at(dir, now);
+    app.create_key(zeroize::Zeroizing::new(PASSPHRASE.to_owned()))
+        .unwrap();
+    (app, clock)
+}
+
+/// A draft in the app holding `record`'s content, created when `record` was (so its times
+/// are not "before the record"); the clock is then set to `now`. Returns the draft's id.
+pub fn draft_in_app(
+    app: &samtalenotat_core::app::App,
+    clock: &TestClock,
+    mut record: MeetingRecord,
+    now: DateTime<Utc>,
+) -> samtalenotat_core::domain::RecordId {
+    clock.set(record.created_at);
+    let draft = app.create_draft(record.meeting.kind).unwrap().record;
+    record.id = draft.id;
+    record.policy = draft.policy;
+    app.save_draft(serde_json::to_value(&record).unwrap())
+        .unwrap();
+    clock.set(now);
+    draft.id
+}
+
+/// [`draft_in_app`], then finished and signed with [`PASSPHRASE`] at `now`.
+pub fn signed_in_app(
+    app: &samtalenotat_core::app::App,
+    clock: &TestClock,
+    record: MeetingRecord,
+    now: DateTime<Utc>,
+) -> samtalenotat_core::domain::RecordId {
+    let id = draft_in_app(app, clock, record, now);
+    app.finish_and_sign(
+        &id.to_string(),
+        zeroize::Zeroizing::new(PASSPHRASE.to_owned()),
+    )
+    .unwrap();
+    id
+}

@@ -39,11 +39,15 @@ const SITUATIONS: &[&str] = &[
     "citizen-asked-first-allowed",
     "citizen-discovered-hidden",
     "citizen-open-without-asking",
+    "citizen-others-matters-weighed",
     "employee-official-sygefravaer",
+    "employee-refused-discovered-hidden",
+    "no-recording",
     "oral-decision-made",
     "refused-ground-a-harassment",
     "refused-ground-b-others-matters",
     "refused-ground-c-other",
+    "video-allowed",
     "video-requested-decided",
 ];
 
@@ -251,7 +255,7 @@ fn the_canonical_form_is_fixed_field_by_field() {
         p
     };
     assert_eq!(positions, sorted, "fields appear in the frozen order");
-    assert!(text.starts_with(r#"{"format":"samtalenotat-note","format_version":1,"#));
+    assert!(text.starts_with(r#"{"format":"samtalenotat-note","format_version":2,"#));
     assert!(!text.contains('\n') && !text.contains(": "), "compact");
     assert!(!value_has_float(&value), "no floats");
     assert!(text.contains("Ærø"), "UTF-8, not escaped");
@@ -268,16 +272,39 @@ fn the_canonical_form_is_fixed_field_by_field() {
         NoteDocument::parse_canonical(nfd.as_bytes()),
         Err(ParseError::NotCanonical)
     );
-    let v2 = text.replace("\"format_version\":1", "\"format_version\":2");
+    let v3 = text.replace("\"format_version\":2", "\"format_version\":3");
     assert_eq!(
-        NoteDocument::parse_canonical(v2.as_bytes()),
-        Err(ParseError::Version(2))
+        NoteDocument::parse_canonical(v3.as_bytes()),
+        Err(ParseError::Version(3))
     );
     let extra = text.replacen("{\"format\"", "{\"x\":1,\"format\"", 1);
     assert!(matches!(
         NoteDocument::parse_canonical(extra.as_bytes()),
         Err(ParseError::Json(_))
     ));
+}
+
+#[test]
+fn version_1_notes_are_still_read_in_canonical_form() {
+    // Notes signed by the previous build (format 1, policy 2026.1), kept as they were.
+    for name in [
+        "citizen-asked-first-allowed.en.note.json",
+        "refused-ground-a-harassment.da.note.json",
+    ] {
+        let bytes = std::fs::read(repo_root().join("tests/fixtures/v1").join(name)).unwrap();
+        let doc = NoteDocument::parse_canonical(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(doc.format_version, 1, "{name}");
+        assert!(
+            doc.recording.medium.is_some(),
+            "version 1 always named the medium"
+        );
+        assert_eq!(doc.recording.interest_weighing, None);
+        // Re-serialised to exactly its bytes: its content hash and signatures still hold.
+        assert_eq!(doc.to_canonical_json(), bytes, "{name}");
+        assert!(doc.notices.iter().any(|n| n.id == "case"), "{name}");
+        // And its text can still be laid out.
+        assert!(note_text(&doc, &sha256_hex(&bytes)).contains(&doc.title));
+    }
 }
 
 fn value_has_float(v: &serde_json::Value) -> bool {
@@ -878,7 +905,11 @@ fn app_with_key(dir: &Path) -> (App, Arc<TestClock>) {
 /// A draft in the app holding the fixture's content, created when the fixture was (so its
 /// notice times are not "before the record"); the clock is left at `now()`.
 fn draft_from_fixture(app: &App, clock: &TestClock, name: &str) -> RecordId {
-    let mut record = record_fixture(&format!("{name}.json"));
+    draft_from_record(app, clock, record_fixture(&format!("{name}.json")))
+}
+
+/// [`draft_from_fixture`] for a record the test has changed.
+fn draft_from_record(app: &App, clock: &TestClock, mut record: MeetingRecord) -> RecordId {
     clock.set(record.created_at);
     let draft = app.create_draft(record.meeting.kind).unwrap().record;
     record.id = draft.id;
@@ -944,7 +975,7 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
     // What is stored is a complete note signed by this PC's key.
     let exported = app.export_note(&id.to_string(), dir.path()).unwrap();
     let folder = PathBuf::from(&exported.folder);
-    let report = app.verify_note_folder(&folder).unwrap();
+    let report = app.verify_note_folder(&folder).unwrap().report;
     assert!(
         report.ok && report.signer_known,
         "{:?}",
@@ -966,36 +997,24 @@ fn finish_and_sign_stores_the_finished_record_and_its_artifacts_together() {
         .unwrap_err();
     assert_eq!(again.code, ErrorCode::RecordFinished, "{again}");
 
-    // A correction is a new signed note pointing at the original's note.json hash.
-    let addendum_id = RecordId(ulid::Ulid::from(8u128));
-    // Opened on the day of the meeting, so the corrected times are not "before the record".
-    let opened = Utc.with_ymd_and_hms(2026, 11, 5, 9, 50, 0).unwrap();
-    let mut store = store;
-    let draft = store
-        .create_addendum(
-            id,
-            &content_hash,
-            addendum_id,
-            opened,
-            Policy::builtin().reference(),
-            "MESO",
-        )
-        .unwrap();
+    // A correction is a new signed note pointing at the original's note.json hash, made
+    // through the application layer weeks after the meeting (the original's times are facts
+    // of the meeting, not "before the record").
+    let draft = app
+        .create_addendum(&id.to_string(), "Begrundelsen var ufuldstændig.")
+        .unwrap()
+        .record;
+    let addendum_id = draft.id;
     let pointer = draft.addendum_to.clone().unwrap();
     assert_eq!(pointer.content_hash, content_hash);
+    assert_eq!(pointer.record_id, id);
     let mut corrected = draft.clone();
-    corrected.recording = record.recording.clone();
-    corrected.notices = record.notices.clone();
-    corrected.refusal = record.refusal.clone();
-    corrected.legal_help = record.legal_help.clone();
     corrected
         .refusal
         .reason_text
         .push_str(" Tilføjet efter mødet.");
-    clock.set(opened);
     app.save_draft(serde_json::to_value(&corrected).unwrap())
         .unwrap();
-    clock.set(now());
     app.finish_and_sign(&addendum_id.to_string(), passphrase(PASSPHRASE))
         .unwrap();
     let (addendum_json, addendum) = stored_note(&store, addendum_id);
@@ -1041,7 +1060,10 @@ fn a_failure_while_signing_leaves_the_draft_unfinished_and_nothing_stored() {
     );
     assert!(app_store.artifacts(&valid.to_string()).unwrap().is_empty());
     // Rules still decide: an incomplete record is refused before the key is even unlocked.
-    let incomplete = draft_from_fixture(&app, &clock, "refused-incomplete");
+    // (Its CPR number would be refused before saving: that is not what this checks.)
+    let mut incomplete = record_fixture("refused-incomplete.json");
+    incomplete.meeting.counterpart = "Jens Ærø".into();
+    let incomplete = draft_from_record(&app, &clock, incomplete);
     for pass in [PASSPHRASE, "forkert kodeord"] {
         let err = app
             .finish_and_sign(&incomplete.to_string(), passphrase(pass))

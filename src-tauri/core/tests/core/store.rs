@@ -320,7 +320,13 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
         .expect("finished with its artifact")
         .sha256;
     let addendum = store
-        .create_addendum(id(2), &signed_hash, id(3), now, policy.reference(), "test")
+        .create_addendum(
+            to(id(2), &signed_hash),
+            id(3),
+            now,
+            policy.reference(),
+            "test",
+        )
         .unwrap();
     let pointer = addendum.addendum_to.expect("points to the original");
     assert_eq!(pointer.record_id, id(2));
@@ -331,9 +337,24 @@ fn finishing_checks_the_rules_then_freezes_the_record_in_rust_and_in_sqlite() {
         "stored as made"
     );
     assert!(matches!(
-        store.create_addendum(id(1), &signed_hash, id(4), now, policy.reference(), "test"),
+        store.create_addendum(
+            to(id(1), &signed_hash),
+            id(4),
+            now,
+            policy.reference(),
+            "test"
+        ),
         Err(StoreError::NotFinished(_))
     ));
+}
+
+fn to(original: RecordId, hash: &str) -> samtalenotat_core::domain::AddendumTo {
+    samtalenotat_core::domain::AddendumTo {
+        record_id: original,
+        content_hash: hash.to_owned(),
+        reason: "Forkert sagsnummer".into(),
+        changes: Vec::new(),
+    }
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn cli_validate_exit_codes_and_output() {
     );
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 7, "{stdout}");
+    assert_eq!(stdout.lines().count(), 6, "{stdout}");
     assert!(stdout.contains(
         "G-REFUSE-LEADER  refusal.co_decider.name  The nearest manager who takes part in the decision must not be the person leading the meeting."
     ));

@@ -29,6 +29,10 @@ fn fixtures_validate_exactly_as_expected() {
             )],
         ),
         ("citizen-discovered-hidden.json", vec![]),
+        ("citizen-others-matters-weighed.json", vec![]),
+        ("employee-refused-discovered-hidden.json", vec![]),
+        ("no-recording.json", vec![]),
+        ("video-allowed.json", vec![]),
         ("refused-ground-a-harassment.json", vec![]),
         ("refused-ground-b-others-matters.json", vec![]),
         ("refused-ground-c-other.json", vec![]),
@@ -47,7 +51,6 @@ fn fixtures_validate_exactly_as_expected() {
             "refused-incomplete.json",
             vec![
                 blocking(R::Record, "meeting.counterpart", C::CprNumber),
-                blocking(R::NoticeCase, "notices.case", C::NoticeMissing),
                 blocking(
                     R::RefuseGrounds,
                     "refusal.other_ground",
@@ -99,15 +102,15 @@ fn fixtures_cover_every_situation_of_the_spec() {
     let origin = |n: &str| load_record(n).recording.origin;
     assert_eq!(
         origin("citizen-asked-first-allowed.json"),
-        RecordingOrigin::AskedFirst
+        Some(RecordingOrigin::AskedFirst)
     );
     assert_eq!(
         origin("citizen-open-without-asking.json"),
-        RecordingOrigin::OpenWithoutAsking
+        Some(RecordingOrigin::OpenWithoutAsking)
     );
     assert_eq!(
         origin("citizen-discovered-hidden.json"),
-        RecordingOrigin::DiscoveredHidden
+        Some(RecordingOrigin::DiscoveredHidden)
     );
     for (name, ground) in [
         (
@@ -134,6 +137,32 @@ fn fixtures_cover_every_situation_of_the_spec() {
     assert_eq!(
         load_record("oral-decision-made.json").oral_decision.made,
         Some(true)
+    );
+    // Record format 2's situations: the interesseafvejning (G-WEIGH), "no recording" chosen
+    // explicitly, video allowed, and a hidden recording refused (an employee's).
+    let weighed = load_record("citizen-others-matters-weighed.json");
+    assert!(weighed.meeting.others_matters_discussed);
+    assert!(!weighed.recording.interest_weighing.is_empty());
+    assert_eq!(
+        load_record("no-recording.json").recording.origin,
+        Some(RecordingOrigin::None)
+    );
+    assert_eq!(
+        load_record("video-allowed.json").recording.video_scope,
+        Some(samtalenotat_core::domain::VideoScope::VideoAllowed)
+    );
+    let hidden = load_record("employee-refused-discovered-hidden.json");
+    assert_eq!(
+        (
+            hidden.meeting.kind,
+            hidden.recording.origin,
+            hidden.recording.decision
+        ),
+        (
+            MeetingKind::Employee,
+            Some(RecordingOrigin::DiscoveredHidden),
+            Some(samtalenotat_core::domain::Decision::Refused)
+        )
     );
 }
 

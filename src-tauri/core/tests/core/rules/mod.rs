@@ -7,8 +7,17 @@
 //! `tests/fixtures/records/` with their exact violation lists and the JSON Schema golden files
 //! (`fixtures_and_schemas`), policy loading (`policy_file`), the CLI's `validate` (`cli`), and
 //! property tests that nothing panics (`properties`).
+//!
+//! Some rules are about what the application layer does, not only what `validate` says: CPR
+//! numbers and invisible characters refused before anything is saved (`text_input`), addenda
+//! (`addendum`), discarded and upgraded drafts (`drafts`), filing in the case (`filing`). Those
+//! tests drive an [`App`](samtalenotat_core::app::App) on a fresh data folder with the
+//! harness's helpers (`crate::harness::app_with_key` and friends).
 
+mod addendum;
 mod cli;
+mod drafts;
+mod filing;
 mod fixtures_and_schemas;
 mod legal_help_and_equal;
 mod misuse;
@@ -18,12 +27,14 @@ mod properties;
 mod record_facts_and_input;
 mod refusal;
 mod scope_and_default;
+mod text_input;
 mod unannounced;
+mod weigh;
 
 use chrono::{DateTime, TimeZone, Utc};
 use samtalenotat_core::domain::equal_treatment::{equal_treatment_violations, DecisionFacts};
 use samtalenotat_core::domain::incident::{validate_incident, MisuseIncident};
-use samtalenotat_core::domain::policy::Policy;
+use samtalenotat_core::domain::policy::{Lang, Policy};
 use samtalenotat_core::domain::rules::{
     can_finish, validate, RuleId, Severity, Violation, ViolationCode,
 };
@@ -31,6 +42,7 @@ use samtalenotat_core::domain::{
     Channel, Decision, Medium, MeetingKind, MeetingRecord, RecordId, RecordingOrigin,
     RecordingReason, RefusalGround, StaffMember,
 };
+use samtalenotat_core::note::canonical::{NoteDocument, NoteSigner};
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -74,10 +86,10 @@ fn allowed_record() -> MeetingRecord {
         initials: "MESO".into(),
     };
     m.counterpart = "Jens Ærø".into();
-    r.recording.origin = RecordingOrigin::AskedFirst;
+    r.recording.origin = Some(RecordingOrigin::AskedFirst);
     r.recording.decision = Some(Decision::Allowed);
     r.recording.reasons = vec![RecordingReason::NoteTakingDifficulty];
-    for (notice, minute) in [("legal", 2), ("disclosure", 3), ("case", 47), ("data", 4)] {
+    for (notice, minute) in [("legal", 2), ("disclosure", 3), ("data", 4)] {
         r.notices.insert(notice.into(), at(2, 10, minute));
     }
     r.oral_decision.made = Some(false);
@@ -89,8 +101,8 @@ fn refused_record() -> MeetingRecord {
     let mut r = allowed_record();
     r.recording.decision = Some(Decision::Refused);
     r.recording.reasons.clear();
+    // A refusal has no notices: nothing is recorded to warn about.
     r.notices.clear();
-    r.notices.insert("case".into(), at(2, 10, 20));
     r.oral_decision.made = None;
     let f = &mut r.refusal;
     f.grounds = vec![RefusalGround::Harassment];
@@ -112,7 +124,39 @@ fn history_allowed(n: u128, unit: &str) -> DecisionFacts {
     let mut r = allowed_record();
     r.id = id(n);
     r.meeting.unit = unit.into();
+    // Finished within the comparable period before `now()`.
+    r.finished_at = Some(at(3, 12, 0));
     DecisionFacts::from_record(&r)
+}
+
+/// `record` finished at `now()`, as the note is made of it.
+fn finished(mut record: MeetingRecord) -> MeetingRecord {
+    record.state = samtalenotat_core::domain::RecordState::Finished;
+    record.finished_at = Some(now());
+    record.updated_at = now();
+    record
+}
+
+/// The note document of `record` (finished first), signed by a fixed test signer.
+fn note_of(record: &MeetingRecord, lang: Lang) -> NoteDocument {
+    NoteDocument::build(
+        &finished(record.clone()),
+        policy(),
+        NoteSigner {
+            name: "Mette Sørensen".into(),
+            initials: "MESO".into(),
+            key_id: "0123456789ABCDEF".into(),
+        },
+        lang,
+        now(),
+    )
+    .unwrap()
+}
+
+/// The note's text (as the PDF lays it out) of `record`.
+fn note_text_of(record: &MeetingRecord, lang: Lang) -> String {
+    let doc = note_of(record, lang);
+    samtalenotat_core::note::text::note_text(&doc, "0")
 }
 
 fn check(record: &MeetingRecord) -> Vec<Violation> {
@@ -180,17 +224,19 @@ fn every_rule_id_is_reachable_by_a_violation_or_a_policy_check() {
         let mut broken = r.clone();
         broken.meeting.kind = MeetingKind::Employee;
         broken.recording.medium = Medium::VideoRequested;
-        broken.recording.origin = RecordingOrigin::OpenWithoutAsking;
+        broken.recording.origin = Some(RecordingOrigin::OpenWithoutAsking);
+        broken.meeting.others_matters_discussed = true;
         broken.notices.clear();
         broken.refusal = Default::default();
         broken.refusal.room_instruction = r.recording.decision == Some(Decision::Allowed);
         broken.legal_help.note = "x".into();
         broken.meeting.unit.clear();
+        broken.meeting.case_number.clear();
         broken.oral_decision.made = None;
         seen.extend(check(&broken).into_iter().map(|v| v.rule));
     }
     seen.extend(
-        equal_treatment_violations(&refused_record(), &[history_allowed(9, "A")])
+        equal_treatment_violations(&refused_record(), &[history_allowed(9, "A")], now())
             .into_iter()
             .map(|v| v.rule),
     );

@@ -28,7 +28,7 @@ fn policy_reference_hashes_the_exact_bytes() {
     assert_eq!(a, policy().reference());
     assert_eq!(
         (a.id.as_str(), a.version.as_str()),
-        ("albertslund", "2026.1")
+        ("albertslund", "2026.2")
     );
     let b = Policy::load_from_str(&format!("{BUILTIN_POLICY_TOML}\n# edited\n"))
         .unwrap()
@@ -109,7 +109,7 @@ fn policy_texts_are_danish_with_the_guidelines_words() {
         "Notat om afvist ønske om lydoptagelse"
     );
     let mut hidden = allowed_record();
-    hidden.recording.origin = RecordingOrigin::DiscoveredHidden;
+    hidden.recording.origin = Some(RecordingOrigin::DiscoveredHidden);
     assert_eq!(
         p.note_title(&hidden, Lang::Da),
         "Notat om skjult lydoptagelse af samtale"

@@ -37,13 +37,14 @@ prop_compose! {
         official in proptest::option::of(any::<bool>()),
         channel in proptest::option::of(prop_oneof![Just(Channel::InPerson), Just(Channel::Phone)]),
         times in (time_strategy(), time_strategy()),
-        texts in proptest::collection::vec(text_strategy(), 16),
-        origin in prop_oneof![
+        texts in proptest::collection::vec(text_strategy(), 17),
+        origin in proptest::option::of(prop_oneof![
             Just(RecordingOrigin::None),
             Just(RecordingOrigin::AskedFirst),
             Just(RecordingOrigin::OpenWithoutAsking),
-            Just(RecordingOrigin::DiscoveredHidden)
-        ],
+            Just(RecordingOrigin::DiscoveredHidden),
+            Just(RecordingOrigin::MunicipalityWants)
+        ]),
         medium in prop_oneof![Just(Medium::Sound), Just(Medium::VideoRequested)],
         decision in proptest::option::of(prop_oneof![Just(Decision::Allowed), Just(Decision::Refused)]),
         video_scope in proptest::option::of(prop_oneof![Just(VideoScope::SoundOnly), Just(VideoScope::VideoAllowed)]),
@@ -79,6 +80,7 @@ prop_compose! {
         r.refusal.other_ground = next(); r.refusal.assessment = next();
         r.refusal.co_decider.name = next(); r.refusal.co_decider.initials = next();
         r.refusal.reason_text = next(); r.legal_help.note = next();
+        r.recording.interest_weighing = next();
         r.refusal.room_instruction = flags.3;
         r.refusal.grounds = grounds;
         r.recording.origin = origin;
@@ -136,9 +138,13 @@ proptest! {
     fn a_cpr_number_embedded_in_a_longer_digit_run_is_not_flagged(
         prefix in "[0-9]{1,4}", suffix in "[0-9]{1,4}"
     ) {
+        // Digits are read across separators (spaced digits are one number), so a run is
+        // only ended by other characters, e.g. a comma or a word.
         let embedded = format!("{prefix}0101901234{suffix}");
-        let separate = format!("ref {prefix} 0101901234 {suffix}");
+        let spaced = format!("ref {prefix} 0101901234 {suffix}");
+        let separate = format!("ref {prefix}, 0101901234, nr. {suffix}");
         prop_assert!(!looks_like_cpr(&embedded), "{}", embedded);
+        prop_assert!(!looks_like_cpr(&spaced), "{}", spaced);
         prop_assert!(looks_like_cpr(&separate), "{}", separate);
     }
 }

@@ -217,3 +217,112 @@ fn g_refuse_room_instruction_only_as_part_of_a_refusal() {
     assert_eq!(check(&refused), vec![]);
     assert!(note_statements(&refused).contains(&(RuleId::RefuseRoom, "room_instruction")));
 }
+
+#[test]
+fn g_refuse_reason_the_note_says_the_reason_was_given_to_the_counterpart() {
+    // "skal begrundes overfor borgeren/den ansatte".
+    let citizen = super::note_text_of(&refused_record(), Lang::Da);
+    assert!(
+        citizen.contains("Begrundelsen givet til borgeren: 02.11.2026 kl. 11.05"),
+        "{citizen}"
+    );
+    let mut employee = refused_record();
+    employee.meeting.kind = MeetingKind::Employee;
+    employee.meeting.official_character = Some(true);
+    assert_eq!(check(&employee), vec![]);
+    let da = super::note_text_of(&employee, Lang::Da);
+    assert!(
+        da.contains("Begrundelsen givet til den ansatte: 02.11.2026 kl. 11.05"),
+        "{da}"
+    );
+    let en = super::note_text_of(&employee, Lang::En);
+    assert!(en.contains("Reason given to the employee: "), "{en}");
+    let en = super::note_text_of(&refused_record(), Lang::En);
+    assert!(en.contains("Reason given to the citizen: "), "{en}");
+}
+
+#[test]
+fn g_refuse_grounds_refusal_details_on_a_record_that_is_not_refused_are_refused() {
+    use samtalenotat_core::domain::RecordingOrigin;
+    type Adds = fn(&mut samtalenotat_core::domain::MeetingRecord);
+    let details: Vec<(&str, Adds)> = vec![
+        ("grounds", |r| {
+            r.refusal.grounds = vec![RefusalGround::Harassment]
+        }),
+        ("other ground", |r| {
+            r.refusal.other_ground = "Noget andet.".into()
+        }),
+        ("assessment", |r| {
+            r.refusal.assessment = "En vurdering.".into()
+        }),
+        ("co-decider", |r| {
+            r.refusal.co_decider.name = "Lars Holm".into()
+        }),
+        ("reason time", |r| {
+            r.refusal.reason_given_at = Some(super::at(2, 10, 5))
+        }),
+        ("reason", |r| r.refusal.reason_text = "Derfor.".into()),
+    ];
+    let violation = blocking(
+        RuleId::RefuseGrounds,
+        "refusal",
+        ViolationCode::RefusalDetailsWithoutRefusal,
+    );
+    let mut none = allowed_record();
+    none.recording.origin = Some(RecordingOrigin::None);
+    none.recording.decision = None;
+    none.recording.reasons.clear();
+    none.notices.clear();
+    none.oral_decision.made = None;
+    for base in [allowed_record(), none] {
+        assert_eq!(check(&base), vec![]);
+        for (what, adds) in &details {
+            let mut broken = base.clone();
+            adds(&mut broken);
+            assert_eq!(check(&broken), vec![violation.clone()], "{what}");
+        }
+    }
+    // A refusal may carry them all, of course.
+    assert_eq!(check(&refused_record()), vec![]);
+    // And the allowed note never shows a refusal section.
+    assert!(super::note_of(&allowed_record(), Lang::Da)
+        .refusal
+        .is_none());
+}
+
+#[test]
+fn g_refuse_grounds_a_ground_ticked_twice_is_flagged_and_saved_once() {
+    use samtalenotat_core::domain::input::clean_record;
+    let mut twice = refused_record();
+    twice.refusal.grounds = vec![
+        RefusalGround::Harassment,
+        RefusalGround::Other,
+        RefusalGround::Harassment,
+    ];
+    twice.refusal.other_ground = "En anden beboer ønsker ikke at blive optaget.".into();
+    let mut once = twice.clone();
+    once.refusal.grounds = vec![RefusalGround::Harassment, RefusalGround::Other];
+    assert_rule(
+        &twice,
+        &once,
+        blocking(
+            RuleId::RefuseGrounds,
+            "refusal.grounds",
+            ViolationCode::DuplicateEntry,
+        ),
+    );
+    // The app's cleaning keeps the first of each, in order.
+    assert_eq!(
+        clean_record(&twice).unwrap().refusal.grounds,
+        once.refusal.grounds
+    );
+    let dir = crate::harness::TestDir::new();
+    let (app, clock) = crate::harness::app_at(dir.path(), now());
+    let id = crate::harness::draft_in_app(&app, &clock, twice, now());
+    let stored = app.get_record(&id.to_string()).unwrap();
+    assert_eq!(stored.record.refusal.grounds, once.refusal.grounds);
+    assert!(!stored
+        .violations
+        .iter()
+        .any(|v| v.code == ViolationCode::DuplicateEntry));
+}
