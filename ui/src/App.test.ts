@@ -241,10 +241,11 @@ describe("start screen", () => {
       rec({ id: "b", state: "finished", subject: "Netværk", decision: "refused", sync_state: "pending" }),
       rec({ id: "c", subject: "Kladde", meeting_starts_at: "2026-11-28T09:00:00Z" }),
       rec({ id: "d", state: "finished", subject: "Konflikt", sync_state: "conflict" }),
+      rec({ id: "e", state: "finished", subject: "Lokalt", sync_state: "on_this_pc" }),
     ]);
     render(App);
     const rows = await screen.findAllByTestId("record-row");
-    const [a, b, c, d] = rows as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    const [a, b, c, d, e] = rows as [HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement];
     expect(within(a).getByTestId("row-decision").textContent).toBe("Optagelse tilladt");
     expect(within(a).getByTestId("row-filed").getAttribute("data-filed")).toBe("true");
     expect(within(a).getByTestId("row-filed").textContent).toMatch(/^Journaliseret 28\.11\.2026 \d\d\.05$/);
@@ -259,6 +260,8 @@ describe("start screen", () => {
     expect(c.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-28T09:00:00Z");
     expect(c.textContent).toContain("Mødet");
     expect(within(d).getByTestId("row-sync").textContent).toBe("Konflikt på det fælles drev");
+    // Confirmed only in the app's own folder on this PC: nothing has left the PC.
+    expect(within(e).getByTestId("row-sync").textContent).toBe("Kun i en mappe på denne computer");
   });
 
   it("opens a record by clicking its row", async () => {

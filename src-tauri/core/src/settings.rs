@@ -91,6 +91,29 @@ impl Store {
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
         self.set_setting(SETTINGS_KEY, settings)
     }
+
+    /// Saves settings that send the notes to another share, and queues every signed artifact
+    /// again in the same transaction: "on the share" means on the share in use, and a note
+    /// confirmed on the old one is not on the new one until a sync has read it back there.
+    /// Publishing is create-only, so a file that is already there is confirmed, not copied
+    /// twice. Returns how many artifacts were queued again.
+    pub fn save_settings_for_new_share(&self, settings: &Settings) -> Result<u64, StoreError> {
+        let tx = self.write_transaction()?;
+        let json = serde_json::to_string(settings).expect("settings serialise");
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [SETTINGS_KEY, &json],
+        )?;
+        let queued = tx.execute(
+            "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL,
+                    last_error_kind = NULL, last_error = NULL, published_at = NULL,
+                    confirmed_at = NULL, conflict_at = NULL, conflict_size = NULL",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(queued as u64)
+    }
 }
 
 #[cfg(test)]

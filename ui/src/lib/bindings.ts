@@ -375,9 +375,10 @@ meeting_starts_at: string | null,
 decision: Decision | null, 
 /**
  * Where the signed note is on its way to the share: `on_share` (every file confirmed),
- * `pending`, `conflict`; `None` for a draft.
+ * `pending`, `conflict`; `None` for a draft. The app layer says `on_this_pc` instead of
+ * `on_share` while the share in use is the app's own folder on this PC.
  */
-sync_state: "on_share" | "pending" | "conflict" | null, 
+sync_state: "on_share" | "on_this_pc" | "pending" | "conflict" | null, 
 /**
  * When the note was marked as filed in the case.
  */

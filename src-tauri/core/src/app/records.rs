@@ -19,10 +19,21 @@ use crate::store::records::RecordSummary;
 use crate::store::Store;
 
 impl App {
-    /// Newest change first, filtered.
+    /// Newest change first, filtered. A note confirmed in the app's own folder on this PC
+    /// (no share chosen yet) is `on_this_pc`, never `on_share`: nothing has left the PC.
     pub fn list_records(&self, query: ListQuery) -> Result<Vec<RecordSummary>, AppError> {
         let query = query.validate()?;
-        Ok(self.store().list_records(&query)?)
+        let store = self.store();
+        let local_default = !self.share_for(&store.load_settings()?).configured;
+        let mut rows = store.list_records(&query)?;
+        if local_default {
+            for row in &mut rows {
+                if row.sync_state.as_deref() == Some("on_share") {
+                    row.sync_state = Some("on_this_pc".into());
+                }
+            }
+        }
+        Ok(rows)
     }
 
     /// A new draft of `kind`, with the staff member set on this PC as the meeting lead (one

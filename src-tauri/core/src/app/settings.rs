@@ -36,7 +36,14 @@ impl App {
                 error
             })?;
         }
-        self.store().save_settings(&cleaned)?;
+        let store = self.store();
+        let before = self.share_for(&store.load_settings()?);
+        if self.share_for(&cleaned).path == before.path {
+            store.save_settings(&cleaned)?;
+        } else {
+            store.save_settings_for_new_share(&cleaned)?;
+        }
+        drop(store);
         Ok(self.settings_view(cleaned))
     }
 

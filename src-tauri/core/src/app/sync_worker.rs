@@ -6,7 +6,8 @@
 //! operation, so a hung share can neither freeze the window nor block saving.
 //!
 //! When it runs: on demand ([`SyncWorker::wake_now`], "Synkronisér nu", ignoring the backoff);
-//! within [`TICK`] of a note being signed (the outbox grew); and every [`POLL`] otherwise, which
+//! within [`TICK`] of a note being signed (the outbox grew) or of another share being chosen
+//! (everything is queued again for it); and every [`POLL`] otherwise, which
 //! is how a share that comes back after days is noticed. A poll with nothing due does not touch
 //! the share at all.
 
@@ -61,7 +62,7 @@ impl SyncWorker {
 fn worker_loop(config: &AppConfig, wake: &mpsc::Receiver<()>, running: &AtomicBool) {
     let mut app: Option<App> = None;
     let mut last_run: Option<Instant> = None;
-    let mut last_len = -1;
+    let mut last_cue = None;
     loop {
         let forced = match wake.recv_timeout(TICK) {
             Ok(()) => true,
@@ -78,8 +79,10 @@ fn worker_loop(config: &AppConfig, wake: &mpsc::Receiver<()>, running: &AtomicBo
             running.store(false, Ordering::SeqCst);
             continue;
         };
-        let len = app.outbox_len().unwrap_or(-1);
-        let grew = len != last_len;
+        // Something was signed (the outbox grew) or another share was chosen (everything was
+        // queued again for it).
+        let cue = (app.outbox_len().unwrap_or(-1), app.share_in_effect().path);
+        let grew = last_cue.as_ref() != Some(&cue);
         let poll_due = last_run.is_none_or(|t| t.elapsed() >= POLL);
         if !(forced || grew || poll_due) {
             continue;
@@ -95,7 +98,7 @@ fn worker_loop(config: &AppConfig, wake: &mpsc::Receiver<()>, running: &AtomicBo
             eprintln!("samtalenotat: policy check failed: {e}");
         }
         last_run = Some(Instant::now());
-        last_len = len;
+        last_cue = Some(cue);
         running.store(false, Ordering::SeqCst);
     }
 }

@@ -39,8 +39,9 @@ pub struct RecordSummary {
     #[ts(type = "Decision | null")]
     pub decision: Option<String>,
     /// Where the signed note is on its way to the share: `on_share` (every file confirmed),
-    /// `pending`, `conflict`; `None` for a draft.
-    #[ts(type = "\"on_share\" | \"pending\" | \"conflict\" | null")]
+    /// `pending`, `conflict`; `None` for a draft. The app layer says `on_this_pc` instead of
+    /// `on_share` while the share in use is the app's own folder on this PC.
+    #[ts(type = "\"on_share\" | \"on_this_pc\" | \"pending\" | \"conflict\" | null")]
     pub sync_state: Option<String>,
     /// When the note was marked as filed in the case.
     pub filed_at: Option<String>,

@@ -667,3 +667,58 @@ fn a_symlink_planted_inside_the_share_is_never_written_through() {
     let r = sync(&store, &share);
     assert!(r.all_ok(), "{r:?}");
 }
+
+/// Issue 12, item 1: the app's own folder on this PC is not the share. A note confirmed there
+/// is "only on this PC", and choosing the real share queues it again, so it reaches the share.
+#[test]
+fn choosing_a_share_sends_what_was_only_in_the_local_default_folder() {
+    use samtalenotat_core::app::ListQuery;
+
+    use crate::harness::{app_with_key, record_fixture, signed_in_app};
+
+    let dir = TestDir::new();
+    let when =
+        record_fixture("citizen-asked-first-allowed.json").created_at + chrono::TimeDelta::hours(2);
+    let (app, clock) = app_with_key(dir.path(), when);
+    let id = signed_in_app(
+        &app,
+        &clock,
+        record_fixture("citizen-asked-first-allowed.json"),
+        when,
+    );
+    let listed = |app: &samtalenotat_core::app::App| {
+        let query = ListQuery {
+            limit: 10,
+            ..ListQuery::default()
+        };
+        app.list_records(query).unwrap()[0].sync_state.clone()
+    };
+    assert!(!app.share_in_effect().configured);
+    let first = app.sync_once(true, None, &mut |_| {}).unwrap();
+    assert!(first.confirmed_items > 0, "{first:?}");
+    assert_eq!(listed(&app).as_deref(), Some("on_this_pc"));
+
+    let share = dir.join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    app.save_settings(serde_json::json!({
+        "staff": { "name": "Mette Sørensen", "initials": "MESO" },
+        "units": [], "rooms": [], "language": "da",
+        "share_dir": share.display().to_string()
+    }))
+    .unwrap();
+    assert_eq!(listed(&app).as_deref(), Some("pending"));
+    let second = app.sync_once(false, None, &mut |_| {}).unwrap();
+    assert_eq!(second.confirmed_items, first.confirmed_items, "{second:?}");
+    assert_eq!(listed(&app).as_deref(), Some("on_share"));
+    let marker = target_path(&id.to_string(), "note.json.minisig", None).unwrap();
+    assert!(share.join(marker.as_str()).is_file());
+
+    // Saving the same share again queues nothing.
+    app.save_settings(serde_json::json!({
+        "staff": { "name": "Mette Sørensen", "initials": "MESO" },
+        "units": ["Borgerservice"], "rooms": [], "language": "da",
+        "share_dir": share.display().to_string()
+    }))
+    .unwrap();
+    assert_eq!(listed(&app).as_deref(), Some("on_share"));
+}

@@ -163,5 +163,6 @@ fn g_notice_case_a_signed_note_is_marked_filed_once_with_a_receipt_minisign_veri
         !note_folder.join(FILING_JSON).exists(),
         "a complete note folder never changes"
     );
-    assert_eq!(summary(&app).sync_state.as_deref(), Some("on_share"));
+    // The app's own folder on this PC: confirmed there, which is not the share.
+    assert_eq!(summary(&app).sync_state.as_deref(), Some("on_this_pc"));
 }
