@@ -420,6 +420,29 @@ describe("record editor", () => {
     expect(screen.getByTestId("export-result").textContent).toContain("note.pdf.minisig");
   });
 
+  it("asks when the meeting ended before signing: now by default, a typed end is saved first", async () => {
+    const r = draftRecord();
+    r.meeting.ends_at = null;
+    const f = fakeBackend(r);
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    await fireEvent.click(screen.getByTestId("finish"));
+    const dialog = await screen.findByTestId("sign-dialog");
+    const ends = within(dialog).getByTestId("sign-ends-at") as HTMLInputElement;
+    expect(ends.value).toMatch(/^\d\d\.\d\d\.\d{4} \d\d\.\d\d$/);
+    await fireEvent.change(ends, { target: { value: "06.11.2026 11.15" } });
+    const pass = within(dialog).getByTestId("passphrase") as HTMLInputElement;
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    await fireEvent.submit(pass.form!);
+    await screen.findByTestId("finished-view");
+    const typed = new Date(2026, 10, 6, 11, 15).toISOString().replace(".000Z", "Z");
+    const order = f.calls.map((c) => c.cmd);
+    const lastSave = order.lastIndexOf("save_draft");
+    expect(lastSave).toBeGreaterThan(-1);
+    expect(lastSave).toBeLessThan(order.indexOf("finish_and_sign"));
+    expect(f.stored.meeting.ends_at).toBe(typed);
+  });
+
   it("Escape cancels the passphrase dialog", async () => {
     const f = fakeBackend(draftRecord());
     await open(f);
@@ -725,11 +748,11 @@ describe("HR/Jura (G-LEGAL-HELP) in every situation", () => {
     expect(screen.queryByTestId("f-legal-help-consulted-at")).toBeNull();
     await fireEvent.click(screen.getByTestId("f-legal-help-consulted"));
     const time = screen.getByTestId("f-legal-help-consulted-at") as HTMLInputElement;
-    expect(time.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    expect(time.value).toMatch(/^\d\d\.\d\d\.\d{4} \d\d\.\d\d$/);
     await waitFor(() => expect(f.stored.legal_help.consulted_at).toMatch(/Z$/), { timeout: 2000 });
 
     // HR/Jura was called earlier in the morning.
-    await fireEvent.change(time, { target: { value: "2026-11-06T08:30" } });
+    await fireEvent.change(time, { target: { value: "06.11.2026 08.30" } });
     const typed = new Date(2026, 10, 6, 8, 30).toISOString().replace(".000Z", "Z");
     await waitFor(() => expect(f.stored.legal_help.consulted_at).toBe(typed), { timeout: 2000 });
     await fireEvent.input(screen.getByTestId("f-legal-help-note"), { target: { value: "Telefon med HR/Jura" } });

@@ -123,6 +123,21 @@ export function formatDateTimeShort(iso: string, lang: Lang, timeZone?: string):
 }
 
 /**
+ * A typed time of day alone ("14.05", "9:30", "kl. 9.30") on the local day of `day` (an RFC
+ * 3339 timestamp) → RFC 3339 UTC, or null when it is not a time.
+ */
+export function parseTimeOfDay(text: string, day: string): string | null {
+  const m = /^\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*$/i.exec(text);
+  const base = new Date(day);
+  if (!m || Number.isNaN(base.getTime())) return null;
+  const h = Number(m[1]);
+  const mi = Number(m[2]);
+  if (h > 23 || mi > 59) return null;
+  const date = new Date(base.getFullYear(), base.getMonth(), base.getDate(), h, mi, 0);
+  return date.toISOString().replace(".000Z", "Z");
+}
+
+/**
  * A typed local date and time → RFC 3339 UTC, or null when it is not one. Accepts what
  * people write: "6.11.2026 14.05", "06-11-2026 14:05", "06.11.2026 kl. 14.05",
  * "06/11/2026, 9:05". The minute is the finest it reads.

@@ -56,6 +56,7 @@ export const da = {
   "record.filed": "Journaliseret {time}",
   "record.notFiled": "Ikke journaliseret",
   "record.sync.on_share": "Sendt til det fælles drev",
+  "record.sync.on_this_pc": "Kun i en mappe på denne computer",
   "record.sync.pending": "Venter på afsendelse",
   "record.sync.conflict": "Konflikt på det fælles drev",
 
@@ -70,6 +71,10 @@ export const da = {
   "common.no": "Nej",
   "common.cancel": "Annuller",
   "common.now": "Nu",
+  "datetime.placeholder": "dd.mm.åååå tt.mm",
+  "datetime.hint": "Fx 28.11.2026 14.05, eller kun klokkeslættet.",
+  "datetime.unreadable":
+    "Det kan ikke læses som dato og klokkeslæt. Skriv fx 28.11.2026 14.05 (dag.måned.år time.minut). Intet er gemt fra feltet.",
   "common.nowFor": "Sæt »{label}« til nu",
   "common.clear": "Ryd",
   "common.none": "–",
@@ -283,6 +288,7 @@ export const da = {
   "sign.body": "Notatet underskrives med din nøgle og kan derefter ikke ændres.",
   "sign.signer": "Underskrives af {name} ({initials}).",
   "sign.passphrase": "Adgangssætning til din nøgle",
+  "sign.endsAt": "Mødet sluttede",
   "sign.submit": "Underskriv",
   "sign.noKey.title": "Du har ingen nøgle endnu",
   "sign.noKey.body":
@@ -506,6 +512,7 @@ export const en: Dictionary = {
   "record.filed": "Filed {time}",
   "record.notFiled": "Not filed",
   "record.sync.on_share": "On the shared folder",
+  "record.sync.on_this_pc": "Only in a folder on this computer",
   "record.sync.pending": "Waiting to be sent",
   "record.sync.conflict": "Conflict on the shared folder",
 
@@ -520,6 +527,10 @@ export const en: Dictionary = {
   "common.no": "No",
   "common.cancel": "Cancel",
   "common.now": "Now",
+  "datetime.placeholder": "dd.mm.yyyy hh:mm",
+  "datetime.hint": "E.g. 28.11.2026 14:05, or just the time.",
+  "datetime.unreadable":
+    "This cannot be read as a date and time. Write e.g. 28.11.2026 14:05 (day.month.year hour:minute). Nothing from the field was saved.",
   "common.nowFor": "Set “{label}” to now",
   "common.clear": "Clear",
   "common.none": "–",
@@ -733,6 +744,7 @@ export const en: Dictionary = {
   "sign.body": "The note is signed with your key and cannot be changed afterwards.",
   "sign.signer": "Signed by {name} ({initials}).",
   "sign.passphrase": "Passphrase of your key",
+  "sign.endsAt": "The meeting ended",
   "sign.submit": "Sign",
   "sign.noKey.title": "You have no key yet",
   "sign.noKey.body": "To sign notes, create a key with a passphrase under Settings. The draft is saved.",
