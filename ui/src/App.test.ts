@@ -168,7 +168,7 @@ describe("start screen", () => {
     expect(first.textContent).toContain("Borgerservice");
     expect(first.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-28T13:05:00Z");
     expect(first.querySelector("time")?.textContent).toMatch(/^\d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d$/);
-    expect(second.textContent).toContain("Tjenstlig samtale");
+    expect(second.textContent).toContain("Samtale mellem ansat og leder");
     expect(second.textContent).toContain("Afsluttet");
     expect(second.textContent).toContain("(uden emne)");
     expect(screen.getByTestId("list-status").textContent).toContain("2 mødenotater");
@@ -323,7 +323,7 @@ describe("start screen", () => {
     await fireEvent.click(screen.getByTestId("new-meeting"));
     await fireEvent.click(screen.getByTestId("kind-employee"));
     await screen.findByTestId("step-meeting");
-    expect(screen.getByTestId("editor").textContent).toContain("Tjenstlig samtale");
+    expect(screen.getByTestId("editor").textContent).toContain("Samtale mellem ansat og leder");
     expect(backend.calls.find((c) => c.cmd === "create_draft")?.args).toEqual({ kind: "employee" });
   });
 
@@ -411,7 +411,7 @@ describe("start screen", () => {
     expect(screen.getByTestId("new-meeting").textContent).toContain("New meeting");
     expect(screen.getByLabelText("Search")).toBe(screen.getByTestId("search"));
     const row = screen.getByTestId("record-row");
-    expect(row.textContent).toContain("Employee meeting (official)");
+    expect(row.textContent).toContain("Employee–manager meeting");
     expect(row.textContent).toContain("Finished");
     expect(row.textContent).toContain("(no subject)");
     expect(row.querySelector("time")?.textContent).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);

@@ -26,12 +26,12 @@ describe("dictionaries", () => {
     expect(da["start.heading"]).toBe("Mødenotater");
     expect(da["start.empty"]).toBe("Ingen mødenotater endnu. Tryk på »Nyt møde« for at begynde.");
     expect(da["kind.citizen"]).toBe("Borgermøde");
-    expect(da["kind.employee"]).toBe("Tjenstlig samtale");
+    expect(da["kind.employee"]).toBe("Samtale mellem ansat og leder");
     expect(da["state.draft"]).toBe("Kladde");
     expect(da["state.finished"]).toBe("Afsluttet");
     expect(da["record.noSubject"]).toBe("(uden emne)");
     expect(da["error.retry"]).toBe("Prøv igen");
-    expect(en["kind.employee"]).toBe("Employee meeting (official)");
+    expect(en["kind.employee"]).toBe("Employee–manager meeting");
   });
 });
 

@@ -35,14 +35,14 @@ export const da = {
   "choice.citizen.title": "Borgermøde",
   "choice.citizen.parties": "Borger ↔ medarbejder",
   "choice.citizen.desc": "Møde mellem en borger og en medarbejder i kommunen, fx om en sag eller en ydelse.",
-  "choice.employee.title": "Tjenstlig samtale",
+  "choice.employee.title": "Samtale mellem ansat og leder",
   "choice.employee.parties": "Ansat ↔ leder",
   "choice.employee.desc":
-    "Samtale af tjenstlig karakter: en samtale hvor den ansatte normalt kan tage en bisidder med, fx sygefraværssamtale.",
+    "Samtale mellem en ansat og dennes leder. Retningslinjerne gælder samtaler af tjenstlig karakter, hvor den ansatte normalt kan have en bisidder med: det bliver du spurgt om bagefter.",
   "choice.cancel": "Annuller",
 
   "kind.citizen": "Borgermøde",
-  "kind.employee": "Tjenstlig samtale",
+  "kind.employee": "Samtale mellem ansat og leder",
   "state.draft": "Kladde",
   "state.finished": "Afsluttet",
 
@@ -491,14 +491,14 @@ export const en: Dictionary = {
   "choice.citizen.title": "Citizen meeting",
   "choice.citizen.parties": "Citizen ↔ staff member",
   "choice.citizen.desc": "A meeting between a citizen and a member of municipal staff, e.g. about a case or a benefit.",
-  "choice.employee.title": "Employee meeting (official)",
+  "choice.employee.title": "Employee–manager meeting",
   "choice.employee.parties": "Employee ↔ manager",
   "choice.employee.desc":
-    "A meeting of an official nature: one where the employee can normally bring a companion, e.g. a sickness absence meeting.",
+    "A meeting between an employee and their manager. The guideline applies to meetings of official character, where the employee can normally bring a companion (bisidder): you are asked about that next.",
   "choice.cancel": "Cancel",
 
   "kind.citizen": "Citizen meeting",
-  "kind.employee": "Employee meeting (official)",
+  "kind.employee": "Employee–manager meeting",
   "state.draft": "Draft",
   "state.finished": "Finished",
 

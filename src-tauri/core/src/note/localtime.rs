@@ -46,6 +46,17 @@ pub fn format_local(t: DateTime<Utc>, lang: Lang) -> String {
     }
 }
 
+/// The Copenhagen calendar day of a note timestamp, "05.11.2026" in both languages; `None`
+/// if it does not parse.
+pub fn format_stamp_date(stamp: &str) -> Option<String> {
+    let t = DateTime::parse_from_rfc3339(stamp).ok()?;
+    Some(
+        copenhagen(t.with_timezone(&Utc))
+            .format("%d.%m.%Y")
+            .to_string(),
+    )
+}
+
 /// Parses a note timestamp (RFC 3339) and formats it; the raw text if it does not parse.
 pub fn format_stamp(stamp: &str, lang: Lang) -> String {
     match DateTime::parse_from_rfc3339(stamp) {

@@ -3,7 +3,8 @@
 //! Rendering uses krilla's `simple-text` path (one line at a time) with our own word wrap:
 //! words are measured with rustybuzz, the shaper krilla draws with, so measured and drawn
 //! widths agree. The layout is a list of rows placed top to bottom; a heading is kept with
-//! the row after it; every page gets the header (municipality · unit) and "Side X af Y".
+//! the row after it; every page gets the header (municipality · unit · case number · day) and "Side X af Y";
+//! the signature block is never split across pages.
 //!
 //! Fonts: Liberation Sans Regular and Bold (SIL OFL 1.1, `assets/fonts/`, carried deflated in
 //! the binary), embedded as subsets. A character the fonts lack is refused with [`NoteError::MissingGlyph`] before
@@ -232,6 +233,14 @@ fn rows_of(blocks: &[Block], m: &mut Measure) -> Result<Vec<Row>, NoteError> {
     for block in blocks {
         match block {
             Block::Header(_) => {} // drawn on every page instead
+            Block::KeepTogether(inner) => {
+                let mut kept = rows_of(inner, m)?;
+                let n = kept.len();
+                for row in kept.iter_mut().take(n.saturating_sub(1)) {
+                    row.keep_with_next = true;
+                }
+                rows.append(&mut kept);
+            }
             Block::Title(s) => {
                 check_glyphs(s, "title")?;
                 for line in wrap(m, Face::Bold, TITLE, s, CONTENT_W) {

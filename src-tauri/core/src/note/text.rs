@@ -10,15 +10,17 @@
 //! Times are printed in Danish local time (`localtime`); the JSON keeps UTC.
 
 use super::canonical::NoteDocument;
-use super::localtime::format_stamp;
+use super::localtime::{format_stamp, format_stamp_date};
 use super::{NOTE_JSON, NOTE_PDF, SIGNER_PUB};
 use crate::domain::Lang;
 
 /// One piece of the laid-out note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// The page header: municipality and unit.
+    /// The page header: municipality, unit, case number and the meeting's day.
     Header(String),
+    /// Blocks printed on one page (the signature: never split from its heading).
+    KeepTogether(Vec<Block>),
     Title(String),
     Heading(String),
     /// A labelled fact; the value may wrap.
@@ -40,6 +42,7 @@ pub struct LayoutWords {
     pub unit: &'static str,
     pub subject: &'static str,
     pub case_number: &'static str,
+    pub case_number_short: &'static str,
     pub kle_number: &'static str,
     pub lead: &'static str,
     pub bisidder: &'static str,
@@ -102,8 +105,9 @@ pub const DANISH: LayoutWords = LayoutWords {
     unit: "Enhed",
     subject: "Emne",
     case_number: "Sagsnummer",
+    case_number_short: "Sagsnr.",
     kle_number: "KLE-nummer",
-    lead: "Mødeleder",
+    lead: "Ansvarlig",
     bisidder: "Bisidder",
     none: "Ingen",
     others_matters: "Andres personlige forhold drøftes",
@@ -148,7 +152,7 @@ pub const DANISH: LayoutWords = LayoutWords {
     note_id: "Notat-id",
     content_hash: "Indholdshash (SHA-256 af note.json)",
     how_to_verify: "Sådan kontrolleres notatet",
-    verify_text: "Notatet er underskrevet digitalt. Filerne note.json og note.pdf har hver en signaturfil (.minisig). Kontrollér med minisign: minisign -Vm note.pdf -p signer.pub og minisign -Vm note.json -p signer.pub, eller med samtalenotat-cli verify MAPPE --keys NØGLEMAPPE. Nøgle-id'et skal være den underskrivendes offentliggjorte nøgle.",
+    verify_text: "Notatet er underskrevet digitalt. Filerne note.json og note.pdf har hver en signaturfil (.minisig). Kontrollér det i Samtalenotat under Indstillinger, »Kontrollér et notat«, eller med minisign: minisign -Vm note.pdf -p signer.pub og minisign -Vm note.json -p signer.pub, eller med samtalenotat-cli verify MAPPE --keys NØGLEMAPPE. Nøgle-id'et skal være den underskrivendes offentliggjorte nøgle.",
     page_of: "Side {page} af {pages}",
     meeting_time_to: "til",
 };
@@ -163,8 +167,9 @@ pub const ENGLISH: LayoutWords = LayoutWords {
     unit: "Unit",
     subject: "Subject",
     case_number: "Case number",
+    case_number_short: "Case",
     kle_number: "KLE number",
-    lead: "Led by",
+    lead: "Responsible",
     bisidder: "Bisidder (support person)",
     none: "None",
     others_matters: "Other people's personal matters discussed",
@@ -209,7 +214,7 @@ pub const ENGLISH: LayoutWords = LayoutWords {
     note_id: "Note id",
     content_hash: "Content hash (SHA-256 of note.json)",
     how_to_verify: "How to verify this note",
-    verify_text: "This note is signed digitally. The files note.json and note.pdf each have a signature file (.minisig). Verify with minisign: minisign -Vm note.pdf -p signer.pub and minisign -Vm note.json -p signer.pub, or with samtalenotat-cli verify FOLDER --keys KEYFOLDER. The key id must be the signer's published key.",
+    verify_text: "This note is signed digitally. The files note.json and note.pdf each have a signature file (.minisig). Check it in Samtalenotat under Settings, \"Check a note\", or with minisign: minisign -Vm note.pdf -p signer.pub and minisign -Vm note.json -p signer.pub, or with samtalenotat-cli verify FOLDER --keys KEYFOLDER. The key id must be the signer's published key.",
     page_of: "Page {page} of {pages}",
     meeting_time_to: "to",
 };
@@ -231,11 +236,22 @@ fn capitalize(s: &str) -> String {
 
 /// The page header line: "Albertslund Kommune · Jobcenter".
 pub fn header_line(doc: &NoteDocument) -> String {
-    if doc.meeting.unit.is_empty() {
-        doc.municipality.clone()
-    } else {
-        format!("{} · {}", doc.municipality, doc.meeting.unit)
+    let w = words(doc.lang);
+    let mut parts = vec![doc.municipality.clone()];
+    if !doc.meeting.unit.is_empty() {
+        parts.push(doc.meeting.unit.clone());
     }
+    if !doc.meeting.case_number.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            w.case_number_short, doc.meeting.case_number
+        ));
+    }
+    let day = doc.meeting.starts_at.as_deref().unwrap_or(&doc.signed_at);
+    if let Some(day) = format_stamp_date(day) {
+        parts.push(day);
+    }
+    parts.join(" · ")
 }
 
 /// The note as blocks, in reading order.
@@ -329,7 +345,7 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
         }
     }
     out.push(field(
-        &format!("{} ({})", w.lead, doc.roles.staff),
+        &format!("{} {}", w.lead, doc.roles.staff),
         format!("{} ({})", m.lead.name, m.lead.initials),
     ));
     out.push(field(
@@ -463,15 +479,17 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
     ));
     out.push(field(w.policy_hash, doc.policy.hash.clone()));
 
-    out.push(Block::Heading(w.signature.to_owned()));
-    out.push(field(
-        w.signed_by,
-        format!("{} ({})", doc.signer.name, doc.signer.initials),
-    ));
-    out.push(field(w.signed_at, t(&doc.signed_at)));
-    out.push(field(w.key_id, doc.signer.key_id.clone()));
-    out.push(field(w.note_id, doc.note_id.clone()));
-    out.push(field(w.content_hash, content_hash.to_owned()));
+    out.push(Block::KeepTogether(vec![
+        Block::Heading(w.signature.to_owned()),
+        field(
+            w.signed_by,
+            format!("{} ({})", doc.signer.name, doc.signer.initials),
+        ),
+        field(w.signed_at, t(&doc.signed_at)),
+        field(w.key_id, doc.signer.key_id.clone()),
+        field(w.note_id, doc.note_id.clone()),
+        field(w.content_hash, content_hash.to_owned()),
+    ]));
     out.push(field(w.how_to_verify, w.verify_text.to_owned()));
     debug_assert!(w.verify_text.contains(NOTE_PDF) && w.verify_text.contains(NOTE_JSON));
     debug_assert!(w.verify_text.contains(SIGNER_PUB));
@@ -481,8 +499,14 @@ pub fn blocks(doc: &NoteDocument, content_hash: &str) -> Vec<Block> {
 /// The plain text of the note (one paragraph per line), as golden files keep it.
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
+    write_plain(&mut out, blocks);
+    out
+}
+
+fn write_plain(out: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
+            Block::KeepTogether(inner) => write_plain(out, inner),
             Block::Header(s) => {
                 out.push_str(s);
                 out.push_str("\n\n");
@@ -512,7 +536,6 @@ pub fn plain_text(blocks: &[Block]) -> String {
             }
         }
     }
-    out
 }
 
 /// The note's full text for a document and its content hash.

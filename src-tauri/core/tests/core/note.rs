@@ -367,7 +367,8 @@ fn g_refuse_nature_the_refusal_note_states_it_is_a_procesbeslutning() {
     )
     .unwrap();
     assert_eq!(employee.roles.counterpart, "ansat");
-    assert!(note_text(&employee, "x").contains("Mødeleder (leder)"));
+    // One name for the lead, from the roles: "Ansvarlig leder", never "Mødeleder (leder)".
+    assert!(note_text(&employee, "x").contains("Ansvarlig leder: "));
 }
 
 #[test]
@@ -449,6 +450,65 @@ fn the_pdf_is_deterministic_valid_searchable_and_embeds_its_fonts() {
             );
         }
     }
+}
+
+/// Issue 12, item 8: wherever the page break falls, the signature block stays on one page;
+/// every page's header names the case number and the meeting's day; the verification text
+/// names the app's own "Kontrollér et notat".
+#[test]
+fn the_signature_block_is_never_split_and_every_page_names_the_case_and_day() {
+    require("pdftotext");
+    let dir = TestDir::new();
+    let sentence = "Hensynet til den anden beboer i hjemmet vejer tungere end borgerens behov. ";
+    let mut page_counts = std::collections::BTreeSet::new();
+    for repeats in (1..=44).step_by(1) {
+        let mut record = finished("refused-ground-c-other");
+        record.refusal.assessment = sentence.repeat(repeats).trim_end().to_owned();
+        let doc = NoteDocument::build(&record, Policy::builtin(), golden_signer(), Lang::Da, now())
+            .unwrap();
+        let hash = sha256_hex(&doc.to_canonical_json());
+        let path = dir.path().join(format!("note-{repeats}.pdf"));
+        std::fs::write(&path, pdf::render(&doc, &hash).unwrap()).unwrap();
+        let all = pdftotext_pages(&path, None);
+        let pages = all.matches('\u{c}').count().max(1);
+        page_counts.insert(pages);
+        let mut signature_pages = Vec::new();
+        for page in 1..=pages {
+            let text = pdftotext_pages(&path, Some(page));
+            assert!(
+                text.contains("Sagsnr. 27.12.00-A00-1234-26") && text.contains("09.11.2026"),
+                "{repeats} repeats, page {page}: header {text}"
+            );
+            let parts = [
+                "Underskrift\n",
+                "Underskrevet af",
+                "0123456789ABCDEF",
+                &hash[..16],
+            ];
+            let found: Vec<bool> = parts.iter().map(|p| text.contains(p)).collect();
+            if found.iter().any(|f| *f) {
+                assert!(
+                    found.iter().all(|f| *f),
+                    "{repeats} repeats: the signature block is split on page {page}: {found:?}"
+                );
+                signature_pages.push(page);
+            }
+        }
+        assert_eq!(signature_pages.len(), 1, "{repeats} repeats");
+        assert!(all.contains("»Kontrollér et notat«"), "{repeats} repeats");
+    }
+    // The lengths tried move the signature across a page break.
+    assert!(page_counts.len() > 1, "{page_counts:?}");
+}
+
+fn pdftotext_pages(path: &Path, page: Option<usize>) -> String {
+    let mut command = Command::new("pdftotext");
+    if let Some(page) = page {
+        command.args(["-f", &page.to_string(), "-l", &page.to_string()]);
+    }
+    let out = command.arg(path).arg("-").output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
