@@ -443,6 +443,26 @@ describe("record editor", () => {
     expect(f.stored.meeting.ends_at).toBe(typed);
   });
 
+  it("keyboard: Næste lands in the step's first field, and after signing focus is on Eksportér", async () => {
+    const f = fakeBackend(draftRecord());
+    await open(f);
+    await fireEvent.click(screen.getByTestId("next"));
+    await screen.findByTestId("step-recording");
+    const first = screen
+      .getByTestId("step-recording")
+      .querySelector<HTMLElement>(":is(input, select, textarea, button):not([disabled])");
+    expect(first).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    await fireEvent.click(screen.getByTestId("step-review-tab"));
+    await fireEvent.click(screen.getByTestId("finish"));
+    const dialog = await screen.findByTestId("sign-dialog");
+    const pass = within(dialog).getByTestId("passphrase") as HTMLInputElement;
+    await fireEvent.input(pass, { target: { value: "hemmelig kode" } });
+    await fireEvent.submit(pass.form!);
+    const exportButton = await screen.findByTestId("export");
+    await waitFor(() => expect(document.activeElement).toBe(exportButton));
+  });
+
   it("Escape cancels the passphrase dialog", async () => {
     const f = fakeBackend(draftRecord());
     await open(f);
