@@ -248,7 +248,14 @@ impl Session {
         }
     }
 
+    /// Clicks `e` as a person would: scrolled to the middle of the window first, where they
+    /// can see it. (WebDriver alone scrolls it to the bottom edge, under the editor's sticky
+    /// step bar, and then reports the click as intercepted.)
     pub fn click(&self, e: &Element) {
+        self.execute(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+            json!([{ ELEMENT_KEY: e.id }]),
+        );
         post(&format!("{}/element/{}/click", self.base, e.id), json!({}))
             .unwrap_or_else(|err| panic!("click: {err}"));
     }
