@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "create_key",
     "finish_and_sign",
     "export_note",
+    "open_exported",
     "verify_note_folder",
     "admin_key_status",
     "discard_draft",

@@ -18,7 +18,7 @@ use samtalenotat_core::app::sync_worker::SyncWorker;
 use samtalenotat_core::clock::{Clock, SystemClock};
 use tauri::Runtime;
 
-pub use commands::note::FolderChoice;
+pub use commands::note::{FolderChoice, Opener};
 pub use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
 
 /// Where the app keeps its data, and the clock it runs on.
@@ -60,14 +60,16 @@ impl ShellConfig {
 
 /// Adds plugins, the opened application and the commands to a builder of any runtime.
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Builder<R> {
-    app_builder_with(builder, app, FolderChoice::Dialog)
+    app_builder_with(builder, app, FolderChoice::Dialog, Opener::System)
 }
 
-/// Like [`app_builder`], with folder choices from `folders` (tests on the mock runtime).
+/// Like [`app_builder`], with folder choices from `folders` and files opened by `opener`
+/// (tests on the mock runtime).
 pub fn app_builder_with<R: Runtime>(
     builder: tauri::Builder<R>,
     app: App,
     folders: FolderChoice,
+    opener: Opener,
 ) -> tauri::Builder<R> {
     let handler: fn(tauri::ipc::Invoke<R>) -> bool = tauri::generate_handler![
         commands::records::list_records,
@@ -88,6 +90,7 @@ pub fn app_builder_with<R: Runtime>(
         commands::note::create_key,
         commands::note::finish_and_sign,
         commands::note::export_note,
+        commands::note::open_exported,
         commands::note::verify_note_folder,
         commands::note::admin_key_status,
         commands::note::confirm_admin_key,
@@ -102,6 +105,7 @@ pub fn app_builder_with<R: Runtime>(
         .manage(worker)
         .manage(app)
         .manage(folders)
+        .manage(opener)
         .setup(|app| {
             window_size::restore(app.handle());
             Ok(())

@@ -5,6 +5,8 @@
 //! - `SAMTALENOTAT_TEST_EXPORT_DIR` / `SAMTALENOTAT_TEST_VERIFY_DIR`: used instead of opening
 //!   the folder dialog (a native dialog cannot be driven through WebDriver).
 //! - `SAMTALENOTAT_TEST_NOW`: an RFC 3339 time the app's clock stands still at.
+//! - `SAMTALENOTAT_TEST_OPENED_LOG`: a file "Åbn PDF" / "Åbn mappe" append the path to,
+//!   instead of starting the desktop's program (there is none under Xvfb).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,6 +16,17 @@ use samtalenotat_core::clock::Clock;
 pub const EXPORT_DIR_ENV: &str = "SAMTALENOTAT_TEST_EXPORT_DIR";
 pub const VERIFY_DIR_ENV: &str = "SAMTALENOTAT_TEST_VERIFY_DIR";
 pub const NOW_ENV: &str = "SAMTALENOTAT_TEST_NOW";
+pub const OPENED_LOG_ENV: &str = "SAMTALENOTAT_TEST_OPENED_LOG";
+
+/// Writes down a path the app was asked to open (see [`OPENED_LOG_ENV`]).
+pub fn note_opened(log: &std::path::Path, path: &std::path::Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)?;
+    writeln!(file, "{}", path.display())
+}
 
 /// The folder a test asks for instead of the dialog (`None` in a normal build).
 pub fn folder(env: &str) -> Option<PathBuf> {

@@ -407,9 +407,13 @@ fn situation_1_citizen_asks_first_allowed_all_notices_finished() {
     let dir = TestDir::new();
     let export_parent = dir.path().join("export");
     std::fs::create_dir_all(&export_parent).unwrap();
+    let opened_log = dir.path().join("opened.log");
     let driver = driver_with(
         &dir,
-        &[("SAMTALENOTAT_TEST_EXPORT_DIR", export_parent.as_path())],
+        &[
+            ("SAMTALENOTAT_TEST_EXPORT_DIR", export_parent.as_path()),
+            ("SAMTALENOTAT_TEST_OPENED_LOG", opened_log.as_path()),
+        ],
     );
     let app = open_app(&driver);
     let staff = Staff { app: &app };
@@ -499,6 +503,31 @@ fn situation_1_citizen_asks_first_allowed_all_notices_finished() {
             assert!(folder.join(name).is_file(), "{name} exported");
         }
         verify_with_minisign(&folder, &listed);
+        // Named for the caseworker: the meeting's day first, the note's short id last.
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("20") && name.ends_with(&id[18..]),
+            "{name}"
+        );
+        // "Åbn PDF", then "Åbn mappe": the exported PDF and its folder (the test hook writes
+        // down what the desktop would be asked to open).
+        staff.click_testid("open-pdf");
+        staff.click_testid("open-folder");
+        let deadline = std::time::Instant::now() + WAIT;
+        let opened = loop {
+            let text = std::fs::read_to_string(&opened_log).unwrap_or_default();
+            if text.lines().count() >= 2 || std::time::Instant::now() > deadline {
+                break text;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
+        assert_eq!(
+            opened.lines().collect::<Vec<_>>(),
+            [
+                folder.join("note.pdf").display().to_string(),
+                folder.display().to_string()
+            ]
+        );
         Some(folder)
     } else {
         None

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use samtalenotat_app::{app_builder_with, App, AppConfig, FolderChoice};
+use samtalenotat_app::{app_builder_with, App, AppConfig, FolderChoice, Opener};
 use samtalenotat_core::clock::SystemClock;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -14,14 +14,15 @@ use tauri::{WebviewWindow, WebviewWindowBuilder};
 use crate::harness::TestDir;
 
 /// The app on the mock runtime. The folder "dialogs" answer `<test dir>/eksport` (export)
-/// and `<test dir>/verify` (verify).
+/// and `<test dir>/verify` (verify); "Åbn PDF" / "Åbn mappe" only record what they would open.
 pub fn app(dir: &TestDir) -> tauri::App<MockRuntime> {
     let core = App::open(AppConfig::new(dir.data_dir(), Arc::new(SystemClock))).expect("opens");
     let folders = FolderChoice::Fixed {
         export: Some(dir.path().join("eksport")),
         verify: Some(dir.path().join("verify")),
     };
-    app_builder_with(mock_builder(), core, folders)
+    let opener = Opener::Recorded(Default::default());
+    app_builder_with(mock_builder(), core, folders, opener)
         .build(tauri::generate_context!())
         .expect("app builds on the mock runtime")
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 use tauri::test::MockRuntime;
-use tauri::WebviewWindow;
+use tauri::{Manager, WebviewWindow};
 
 use crate::harness::TestDir;
 use crate::mock_app::*;
@@ -162,8 +162,14 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
     let export_parent = dir.path().join("eksport");
     std::fs::create_dir_all(&export_parent).unwrap();
     let exported = call(&main, "export_note", json!({ "id": id })).unwrap();
-    let folder = export_parent.join(&id);
-    assert_eq!(exported["folder"], folder.display().to_string());
+    let folder = std::path::PathBuf::from(exported["folder"].as_str().unwrap());
+    // Named from the meeting's day, the case number and a short id (core tests the name).
+    assert_eq!(folder.parent(), Some(export_parent.as_path()));
+    let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.ends_with(&id[18..]) && name.starts_with("20"),
+        "{name}"
+    );
     assert_eq!(
         exported["files"],
         json!([
@@ -184,6 +190,28 @@ fn key_then_finish_and_sign_then_export_then_minisign_verifies() {
         std::fs::read_to_string(folder.join("signer.pub")).unwrap(),
         std::fs::read_to_string(&pub_path).unwrap()
     );
+
+    // "Åbn PDF" / "Åbn mappe": what was exported, from the note id alone; the page can pass
+    // no path, and an unknown target is refused by name.
+    call(&main, "open_exported", json!({ "id": id, "target": "pdf" })).unwrap();
+    call(
+        &main,
+        "open_exported",
+        json!({ "id": id, "target": "folder" }),
+    )
+    .unwrap();
+    let opened = match &*app.state::<samtalenotat_app::Opener>() {
+        samtalenotat_app::Opener::Recorded(opened) => opened.lock().unwrap().clone(),
+        samtalenotat_app::Opener::System => panic!("the mock app records what it opens"),
+    };
+    assert_eq!(opened, [folder.join("note.pdf"), folder.clone()]);
+    let err = call(
+        &main,
+        "open_exported",
+        json!({ "id": id, "target": "/etc/passwd" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
 
     // The app's own verification of that folder (the verify "dialog" answers <dir>/verify).
     let folder = {
@@ -250,6 +278,10 @@ fn note_commands_validate_their_arguments_and_are_denied_to_other_windows() {
         ("key_status", json!({})),
         ("create_key", json!({ "passphrase": PASSPHRASE })),
         ("export_note", json!({ "id": "01ARZ3NDEKTSV4RRFFQ69G5FAV" })),
+        (
+            "open_exported",
+            json!({ "id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "target": "pdf" }),
+        ),
         ("verify_note_folder", json!({})),
     ] {
         let err = call(&other, cmd, args).unwrap_err();

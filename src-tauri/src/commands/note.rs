@@ -4,11 +4,12 @@
 //! The folder dialogs are opened here, from Rust (tauri-plugin-dialog), so the page never
 //! names a path. Passphrases are moved into `Zeroizing` buffers at once.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use samtalenotat_core::app::input::{parse_id, passphrase};
 use samtalenotat_core::app::trust::{AdminKeyStatus, FolderVerification};
-use samtalenotat_core::app::{App, AppError, ExportResult, KeyStatus, RecordView};
+use samtalenotat_core::app::{App, AppError, ErrorCode, ExportResult, KeyStatus, RecordView};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -77,7 +78,8 @@ pub async fn mark_filed(
     )
 }
 
-/// Exports a signed note into `<picked folder>/<note id>/`; `null` when the user cancels.
+/// Exports a signed note into `<picked folder>/<day case short-id>/`; the dialog opens where
+/// the last export went; `null` when the user cancels.
 #[tauri::command]
 pub async fn export_note<R: Runtime>(
     handle: AppHandle<R>,
@@ -86,10 +88,50 @@ pub async fn export_note<R: Runtime>(
     id: String,
 ) -> Result<Option<ExportResult>, AppError> {
     parse_id("id", &id)?;
-    let Some(folder) = pick_folder(&handle, &choice, Purpose::Export).await? else {
+    let start = app.last_export_dir();
+    let Some(folder) = pick_folder(&handle, &choice, Purpose::Export, start).await? else {
         return Ok(None);
     };
     app.export_note(&id, &folder).map(Some)
+}
+
+/// "Åbn PDF" / "Åbn mappe": opens what this PC exported for note `id`, with the desktop's
+/// own program. The path comes from the core, never from the page.
+#[tauri::command]
+pub async fn open_exported(
+    app: State<'_, App>,
+    opener: State<'_, Opener>,
+    id: String,
+    target: String,
+) -> Result<(), AppError> {
+    opener.open(&app.exported_path(&id, &target)?)
+}
+
+/// How an exported file is opened: by the desktop (`open`, i.e. xdg-open / the Windows
+/// shell), or, in tests, only written down.
+#[derive(Debug, Clone, Default)]
+pub enum Opener {
+    #[default]
+    System,
+    Recorded(Arc<Mutex<Vec<PathBuf>>>),
+}
+
+impl Opener {
+    fn open(&self, path: &Path) -> Result<(), AppError> {
+        if let Opener::Recorded(opened) = self {
+            opened
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(path.to_owned());
+            return Ok(());
+        }
+        if let Some(log) = test_hooks::folder(test_hooks::OPENED_LOG_ENV) {
+            return test_hooks::note_opened(&log, path)
+                .map_err(|e| AppError::internal(format!("{}: {e}", log.display())));
+        }
+        open::that_detached(path)
+            .map_err(|e| AppError::new(ErrorCode::OpenFailed, format!("{}: {e}", path.display())))
+    }
 }
 
 /// Verifies a note folder the user picks; `null` when the user cancels.
@@ -99,7 +141,7 @@ pub async fn verify_note_folder<R: Runtime>(
     app: State<'_, App>,
     choice: State<'_, FolderChoice>,
 ) -> Result<Option<FolderVerification>, AppError> {
-    let Some(folder) = pick_folder(&handle, &choice, Purpose::Verify).await? else {
+    let Some(folder) = pick_folder(&handle, &choice, Purpose::Verify, None).await? else {
         return Ok(None);
     };
     app.verify_note_folder(&folder).map(Some)
@@ -116,6 +158,7 @@ async fn pick_folder<R: Runtime>(
     handle: &AppHandle<R>,
     choice: &FolderChoice,
     purpose: Purpose,
+    start: Option<PathBuf>,
 ) -> Result<Option<PathBuf>, AppError> {
     if let FolderChoice::Fixed { export, verify } = choice {
         return Ok(match purpose {
@@ -131,10 +174,16 @@ async fn pick_folder<R: Runtime>(
         return Ok(Some(dir));
     }
     let handle = handle.clone();
-    let picked =
-        tauri::async_runtime::spawn_blocking(move || handle.dialog().file().blocking_pick_folder())
-            .await
-            .map_err(|e| AppError::internal(format!("folder dialog: {e}")))?;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let dialog = handle.dialog().file();
+        match start {
+            Some(dir) => dialog.set_directory(dir),
+            None => dialog,
+        }
+        .blocking_pick_folder()
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("folder dialog: {e}")))?;
     picked
         .map(|path| {
             path.into_path()

@@ -30,6 +30,8 @@ interface Fake {
   /** What key_status rejects with: an AppError, or a plain string as Tauri rejects. */
   keyError: AppError | string | null;
   signing: "ok" | "wrong" | AppError;
+  /** `open_exported` of the PDF fails as without a PDF viewer. */
+  noPdfViewer?: boolean;
   /** `RecordView.signed` of a finished record (false: finished unsigned by an old build). */
   signed: boolean;
   /** Refuse a save whose text looks like a CPR number, as Rust does (`text_cpr_number`). */
@@ -153,6 +155,11 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
       case "export_note":
         if (exportError) throw exportError;
         return { folder: "/home/mette/Notater/01JCZ", files: ["note.json", "note.json.minisig", "note.pdf", "note.pdf.minisig"] };
+      case "open_exported":
+        if ((args as { target: string }).target === "pdf" && f.noPdfViewer) {
+          throw appError("open_failed", null, {}, "no viewer");
+        }
+        return null;
       default:
         throw `command ${cmd} not found`;
     }
@@ -418,6 +425,20 @@ describe("record editor", () => {
     const result = await screen.findByText("/home/mette/Notater/01JCZ");
     expect(result).toBeTruthy();
     expect(screen.getByTestId("export-result").textContent).toContain("note.pdf.minisig");
+    // "Åbn PDF" and "Åbn mappe" name the note, never a path; a missing PDF viewer is said.
+    await fireEvent.click(screen.getByTestId("open-pdf"));
+    await fireEvent.click(screen.getByTestId("open-folder"));
+    await waitFor(() =>
+      expect(f.calls.filter((c) => c.cmd === "open_exported").map((c) => c.args)).toEqual([
+        { id: RECORD_ID, target: "pdf" },
+        { id: RECORD_ID, target: "folder" },
+      ]),
+    );
+    f.noPdfViewer = true;
+    await fireEvent.click(screen.getByTestId("open-pdf"));
+    const openError = await screen.findByTestId("open-error");
+    expect(openError.getAttribute("data-error-code")).toBe("open_failed");
+    expect(openError.textContent).toContain("program til PDF-filer");
   });
 
   it("asks when the meeting ended before signing: now by default, a typed end is saved first", async () => {

@@ -117,7 +117,7 @@ export type EqualTreatmentSummary = { unit_name: string, unit: DecisionCounts, m
 /**
  * What went wrong, as the UI acts on it. Serialized in `snake_case`.
  */
-export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "text_cpr_number" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "record_discarded" | "already_filed" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "fingerprint_mismatch" | "admin_key_deployed" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "text_cpr_number" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "record_discarded" | "already_filed" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "fingerprint_mismatch" | "admin_key_deployed" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "open_failed" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
 
 /**
  * The numbers and names a message needs; only the ones that apply are present.
@@ -144,6 +144,11 @@ violations?: Array<Violation>, };
  * Where a note was exported.
  */
 export type ExportResult = { folder: string, files: Array<string>, };
+
+/**
+ * What of an exported note to open.
+ */
+export type ExportedTarget = "pdf" | "folder";
 
 /**
  * One field an addendum changes.
@@ -635,6 +640,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "missing_glyph",
   "export_conflict",
   "file_access",
+  "open_failed",
   "share_missing",
   "share_permission",
   "share_disk_full",

@@ -301,6 +301,8 @@ export const da = {
   "finished.exporting": "Eksporterer …",
   "finished.exported": "Notatet er gemt i mappen",
   "finished.files": "Filer",
+  "finished.openPdf": "Åbn PDF",
+  "finished.openFolder": "Åbn mappe",
   "finished.exportCancelled": "Eksporten blev annulleret.",
   "finished.unsigned":
     "Notatet blev afsluttet uden underskrift af en tidligere version af programmet. Det kan ikke eksporteres som underskrevet notat.",
@@ -756,6 +758,8 @@ export const en: Dictionary = {
   "finished.exporting": "Exporting …",
   "finished.exported": "The note was saved in the folder",
   "finished.files": "Files",
+  "finished.openPdf": "Open PDF",
+  "finished.openFolder": "Open folder",
   "finished.exportCancelled": "The export was cancelled.",
   "finished.unsigned":
     "The note was finished without a signature by an earlier version of the app. It cannot be exported as a signed note.",
@@ -1005,6 +1009,7 @@ export const daCoded: CodedWords = {
     export_conflict:
       "Der findes allerede en anden fil med samme navn i den valgte mappe[ ({path})]. Den overskrives ikke: vælg en anden mappe.",
     file_access: "En fil eller mappe på denne computer kunne ikke læses eller skrives[: {path}]. Kontrollér adgangen, og prøv igen.",
+    open_failed: "Filen kunne ikke åbnes: der er måske ikke et program til PDF-filer på denne computer. Åbn mappen, eller kontakt IT-support.",
     share_missing: "Den fælles mappe kunne ikke findes. Kontrollér, at drevet er tilsluttet, og at stien[ i «{field}»] er rigtig.",
     share_permission: "Samtalenotat har ikke lov til at skrive i den fælles mappe[ i «{field}»]. Kontakt IT-support om adgangen.",
     share_disk_full: "Den fælles mappe[ i «{field}»] er fuld. Kontakt IT-support.",
@@ -1079,6 +1084,7 @@ export const enCoded: CodedWords = {
     export_conflict:
       "A different file with the same name already exists in the chosen folder[ ({path})]. It is not overwritten: choose another folder.",
     file_access: "A file or folder on this computer could not be read or written[: {path}]. Check the access and try again.",
+    open_failed: "The file could not be opened: there may be no program for PDF files on this computer. Open the folder, or contact IT support.",
     share_missing: "The shared folder could not be found. Check that the drive is connected and that the path[ in “{field}”] is right.",
     share_permission: "Samtalenotat is not allowed to write in the shared folder[ in “{field}”]. Contact IT support about the access.",
     share_disk_full: "The shared folder[ in “{field}”] is full. Contact IT support.",

@@ -16,6 +16,7 @@ import {
   type ErrorCode,
   type ErrorParams,
   type ExportResult,
+  type ExportedTarget,
   type FolderVerification,
   type KeyStatus,
   type Lang,
@@ -190,6 +191,11 @@ export function finishAndSign(id: string, passphrase: string): Promise<RecordVie
 /** `null`: the user cancelled the folder dialog (which Rust opens). */
 export function exportNote(id: string): Promise<ExportResult | null> {
   return call<ExportResult | null>("export_note", { id });
+}
+
+/** Opens the exported PDF or its folder with the desktop's own program. */
+export function openExported(id: string, target: ExportedTarget): Promise<void> {
+  return call<void>("open_exported", { id, target });
 }
 
 /**

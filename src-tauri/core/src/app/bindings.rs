@@ -70,6 +70,7 @@ pub fn typescript() -> String {
     c.add::<SettingsView>();
     c.add::<KeyStatus>();
     c.add::<ExportResult>();
+    c.add::<super::signing::ExportedTarget>();
     c.add::<VerifyReport>();
     c.add::<super::trust::FolderVerification>();
     c.add::<super::trust::AdminKeyStatus>();

@@ -80,6 +80,8 @@ pub enum ErrorCode {
     ExportConflict,
     /// A file or folder on this PC could not be read or written (`params.path`).
     FileAccess,
+    /// The desktop could not open an exported file or folder (no program for PDF files).
+    OpenFailed,
     /// The share folder is not there (not mounted, network down) or not prepared.
     ShareMissing,
     /// The share refuses writing.
@@ -127,6 +129,7 @@ impl ErrorCode {
         ErrorCode::MissingGlyph,
         ErrorCode::ExportConflict,
         ErrorCode::FileAccess,
+        ErrorCode::OpenFailed,
         ErrorCode::ShareMissing,
         ErrorCode::SharePermission,
         ErrorCode::ShareDiskFull,
@@ -170,6 +173,7 @@ impl ErrorCode {
         "missing_glyph",
         "export_conflict",
         "file_access",
+        "open_failed",
         "share_missing",
         "share_permission",
         "share_disk_full",

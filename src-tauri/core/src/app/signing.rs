@@ -4,7 +4,9 @@
 //! Passphrases arrive in `Zeroizing` buffers, are used for one scrypt call, and dropped; they
 //! are never logged or stored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use ts_rs::TS;
 
 use zeroize::Zeroizing;
 
@@ -14,9 +16,9 @@ use super::views::{ExportResult, KeyStatus, RecordView};
 use super::App;
 use crate::domain::rules::{can_finish, validate};
 use crate::domain::{MeetingRecord, Policy, RecordId, RecordState, StaffMember};
-use crate::note::export::export_note;
+use crate::note::export::{export_note, ExportFolderName};
 use crate::note::keys::{self, KeyInfo};
-use crate::note::{sign_note, SignedNote, Signing, ARTIFACT_WRITE_ORDER};
+use crate::note::{sign_note, SignedNote, Signing, ARTIFACT_WRITE_ORDER, NOTE_PDF};
 use crate::store::artifacts::NewArtifact;
 use crate::store::Store;
 
@@ -245,9 +247,12 @@ impl App {
         })
     }
 
-    /// Writes a signed note's files into `<parent>/<note id>/`.
+    /// Writes a signed note's files into `<parent>/<day case short-id>/` (see
+    /// [`ExportFolderName`]), and remembers the parent for the next export and the folder for
+    /// "Åbn PDF" / "Åbn mappe".
     pub fn export_note(&self, id: &str, parent: &Path) -> Result<ExportResult, AppError> {
-        let id = parse_id("id", id)?.to_string();
+        let record_id = parse_id("id", id)?;
+        let id = record_id.to_string();
         if !parent.is_absolute() {
             return Err(AppError::field(
                 ErrorCode::BadPath,
@@ -255,13 +260,18 @@ impl App {
                 "folder: must be an absolute path",
             ));
         }
-        let artifacts = self.store().artifacts(&id)?;
+        let store = self.store();
+        let artifacts = store.artifacts(&id)?;
         if artifacts.is_empty() {
             return Err(AppError::new(
                 ErrorCode::NotFound,
                 format!("no signed note for record {id}"),
             ));
         }
+        let record = store.get_record(record_id)?;
+        let when = record.meeting.starts_at.unwrap_or(record.created_at);
+        let day = crate::note::localtime::copenhagen(when).date_naive();
+        let name = ExportFolderName::new(day, &record.meeting.case_number, &id)?;
         let ordered: Vec<(&str, &[u8])> = ARTIFACT_WRITE_ORDER
             .iter()
             .filter_map(|name| {
@@ -271,12 +281,82 @@ impl App {
                     .map(|a| (*name, a.bytes.as_slice()))
             })
             .collect();
-        let (folder, files) = export_note(parent, &id, &ordered)?;
+        let (folder, files) = export_note(parent, &name, &ordered)?;
+        let folder_text = folder.display().to_string();
+        store.set_setting(LAST_EXPORT_DIR_KEY, &parent.display().to_string())?;
+        store.set_setting(&exported_key(&id), &folder_text)?;
         Ok(ExportResult {
-            folder: folder.display().to_string(),
+            folder: folder_text,
             files,
         })
     }
+
+    /// The folder the last export went to, while it is still a folder (the dialog opens there).
+    pub fn last_export_dir(&self) -> Option<PathBuf> {
+        let dir: String = self.store().setting(LAST_EXPORT_DIR_KEY).ok().flatten()?;
+        let dir = PathBuf::from(dir);
+        std::fs::symlink_metadata(&dir)
+            .is_ok_and(|m| m.is_dir())
+            .then_some(dir)
+    }
+
+    /// What "Åbn PDF" or "Åbn mappe" may open for note `id`: only the folder this PC exported
+    /// the note to, or the PDF in it, while they are still a real folder and file (never a
+    /// link planted since). The page never names a path.
+    pub fn exported_path(&self, id: &str, target: &str) -> Result<PathBuf, AppError> {
+        let id = parse_id("id", id)?.to_string();
+        let target = ExportedTarget::parse("target", target)?;
+        let folder: Option<String> = self.store().setting(&exported_key(&id))?;
+        let missing = || {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("note {id} has not been exported on this PC, or the folder is gone"),
+            )
+        };
+        let folder = PathBuf::from(folder.ok_or_else(missing)?);
+        let path = match target {
+            ExportedTarget::Folder => folder,
+            ExportedTarget::Pdf => folder.join(NOTE_PDF),
+        };
+        let meta = std::fs::symlink_metadata(&path).map_err(|_| missing())?;
+        let expected = match target {
+            ExportedTarget::Folder => meta.is_dir(),
+            ExportedTarget::Pdf => meta.is_file(),
+        };
+        if expected {
+            Ok(path)
+        } else {
+            Err(missing())
+        }
+    }
+}
+
+/// What of an exported note to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportedTarget {
+    Pdf,
+    Folder,
+}
+
+impl ExportedTarget {
+    pub fn parse(field: &str, text: &str) -> Result<ExportedTarget, AppError> {
+        match text {
+            "pdf" => Ok(ExportedTarget::Pdf),
+            "folder" => Ok(ExportedTarget::Folder),
+            _ => Err(AppError::field(
+                ErrorCode::InvalidInput,
+                field,
+                format!("{field}: must be \"pdf\" or \"folder\""),
+            )),
+        }
+    }
+}
+
+const LAST_EXPORT_DIR_KEY: &str = "last_export_dir";
+
+fn exported_key(id: &str) -> String {
+    format!("exported.{id}")
 }
 
 fn no_staff() -> AppError {

@@ -124,19 +124,67 @@ pub fn write_note_folder(
     Ok(names)
 }
 
-/// Exports into `<parent>/<note id>/`. The note id is a ULID (ASCII), never user text.
+/// The name of an exported note's folder: the meeting's day, the case number and a short id,
+/// e.g. `2026-11-09 27.12.00-A00-1234-26 QA000006`, so a caseworker finds it by what they
+/// know. Safe on Windows shares and Linux alike: the case number (user text) keeps letters,
+/// digits, `-`, `.` and `_`; a slash becomes `-`, anything else a space; no name can end in a
+/// dot or a space or
+/// be a reserved device name (it starts with the date). Built only by [`ExportFolderName::new`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFolderName(String);
+
+/// The longest case number kept in a folder name (Windows paths stay short).
+const MAX_CASE_CHARS: usize = 40;
+
+impl ExportFolderName {
+    /// `day` is `YYYY-MM-DD`; `note_id` a ULID (its last 8 characters, the random part, make
+    /// two notes of one day and case distinct).
+    pub fn new(
+        day: chrono::NaiveDate,
+        case_number: &str,
+        note_id: &str,
+    ) -> Result<Self, NoteError> {
+        if ulid::Ulid::from_string(note_id).is_err() {
+            return Err(NoteError::Io {
+                path: PathBuf::from(note_id),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a note id"),
+            });
+        }
+        // A slash is the usual separator inside case numbers ("24/1234"): it becomes `-`.
+        // Anything else unsafe becomes a space; runs of spaces become one.
+        let mut case = String::new();
+        for c in case_number.trim().chars().take(MAX_CASE_CHARS) {
+            let c = match c {
+                '/' | '\\' => '-',
+                c if c.is_alphanumeric() || c == '-' || c == '.' || c == '_' => c,
+                _ => ' ',
+            };
+            if !(c == ' ' && case.ends_with(' ')) {
+                case.push(c);
+            }
+        }
+        let case = case.trim_matches(|c| c == '.' || c == '-' || c == ' ');
+        let short = &note_id[note_id.len() - 8..];
+        let day = day.format("%Y-%m-%d");
+        Ok(ExportFolderName(if case.is_empty() {
+            format!("{day} {short}")
+        } else {
+            format!("{day} {case} {short}")
+        }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Exports into `<parent>/<folder name>/`.
 pub fn export_note(
     parent: &Path,
-    note_id: &str,
+    folder_name: &ExportFolderName,
     artifacts: &[(&str, &[u8])],
 ) -> Result<(PathBuf, Vec<String>), NoteError> {
-    if ulid::Ulid::from_string(note_id).is_err() {
-        return Err(NoteError::Io {
-            path: PathBuf::from(note_id),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a note id"),
-        });
-    }
-    let folder = parent.join(note_id);
+    let folder = parent.join(folder_name.as_str());
     let files = write_note_folder(&folder, artifacts)?;
     Ok((folder, files))
 }

@@ -17,6 +17,7 @@ use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode};
 use samtalenotat_core::domain::{Lang, MeetingRecord, Policy, RecordId, RecordState, StaffMember};
 use samtalenotat_core::note::canonical::{NoteDocument, NoteSigner, ParseError};
 use samtalenotat_core::note::export::write_note_folder;
+use samtalenotat_core::note::export::ExportFolderName;
 use samtalenotat_core::note::keys::{self, KeyError, KeyInfo};
 use samtalenotat_core::note::sign::TrustedComment;
 use samtalenotat_core::note::text::note_text;
@@ -1145,6 +1146,87 @@ fn a_failure_while_signing_leaves_the_draft_unfinished_and_nothing_stored() {
         .is_empty());
 }
 
+/// Issue 12, item 3: the export folder is named for what a caseworker knows (day, case
+/// number, a short id), and a case number cannot make it unsafe on a Windows share.
+#[test]
+fn the_export_folder_is_named_from_day_case_and_short_id_safe_on_windows() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 9).unwrap();
+    let id = "01JCZ3K8QA0000000000000006";
+    let name = |case: &str| {
+        ExportFolderName::new(day, case, id)
+            .unwrap()
+            .as_str()
+            .to_owned()
+    };
+    assert_eq!(name("24/1234"), "2026-11-09 24-1234 00000006");
+    assert_eq!(name(""), "2026-11-09 00000006");
+    assert_eq!(
+        name("Sag: Ærø \"A\" <x>|?*"),
+        "2026-11-09 Sag Ærø A x 00000006"
+    );
+    assert_eq!(name("..\\..\\windows."), "2026-11-09 windows 00000006");
+    assert_eq!(name("CON"), "2026-11-09 CON 00000006");
+    let long = name(&"1".repeat(200));
+    assert!(long.chars().count() <= 11 + 40 + 9, "{long}");
+    for case in ["a\u{0}b", "x\ny", "tab\tz", "..", "/etc/passwd"] {
+        let n = name(case);
+        assert!(
+            !n.chars()
+                .any(|c| c.is_control() || "<>:\"/\\|?*".contains(c)),
+            "{n:?}"
+        );
+        assert!(!n.ends_with('.') && !n.ends_with(' '), "{n:?}");
+    }
+    assert!(ExportFolderName::new(day, "x", "../../etc").is_err());
+}
+
+/// The app remembers where the last export went (the dialog opens there) and which folder
+/// each note went to, and opens only that folder or its PDF, never a link planted since.
+#[test]
+fn the_app_remembers_the_export_folder_and_opens_only_what_it_exported() {
+    let dir = TestDir::new();
+    let (app, clock) = app_with_key(dir.path());
+    let id = draft_from_fixture(&app, &clock, "refused-ground-c-other");
+    app.finish_and_sign(&id.to_string(), passphrase(PASSPHRASE))
+        .unwrap();
+    assert!(app.last_export_dir().is_none());
+    assert!(app.exported_path(&id.to_string(), "pdf").is_err());
+    let out = dir.join("eksport");
+    std::fs::create_dir_all(&out).unwrap();
+    let exported = app.export_note(&id.to_string(), &out).unwrap();
+    let folder = PathBuf::from(&exported.folder);
+    assert!(
+        folder
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("2026-11-09 27.12.00-A00-1234-26 "),
+        "{}",
+        folder.display()
+    );
+    assert_eq!(app.last_export_dir(), Some(out.clone()));
+    assert_eq!(
+        app.exported_path(&id.to_string(), "folder").unwrap(),
+        folder
+    );
+    assert_eq!(
+        app.exported_path(&id.to_string(), "pdf").unwrap(),
+        folder.join(NOTE_PDF)
+    );
+    // The PDF replaced by a link: not opened.
+    std::fs::remove_file(folder.join(NOTE_PDF)).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", folder.join(NOTE_PDF)).unwrap();
+    let err = app.exported_path(&id.to_string(), "pdf").unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err = app
+        .exported_path(&id.to_string(), "../../etc/passwd")
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("target"))
+    );
+}
+
 #[test]
 fn export_is_create_only_idempotent_and_writes_the_json_signature_last() {
     let dir = TestDir::new();
@@ -1153,24 +1235,28 @@ fn export_is_create_only_idempotent_and_writes_the_json_signature_last() {
     let note = sign_fixture("video-requested-decided", key);
     assert_eq!(note.artifacts().last().unwrap().0, NOTE_JSON_SIG);
     let parent = &dir;
-    let (folder, files) = samtalenotat_core::note::export::export_note(
-        parent.path(),
+    let name = ExportFolderName::new(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+        "27.12.00-A00-1234-26",
         &note.note_id,
-        &note.artifacts(),
     )
     .unwrap();
-    assert_eq!(folder, parent.path().join(&note.note_id));
+    let (folder, files) =
+        samtalenotat_core::note::export::export_note(parent.path(), &name, &note.artifacts())
+            .unwrap();
+    assert_eq!(
+        folder,
+        parent.path().join(format!(
+            "2026-11-09 27.12.00-A00-1234-26 {}",
+            &note.note_id[18..]
+        ))
+    );
     assert_eq!(files.last().map(String::as_str), Some(NOTE_JSON_SIG));
     // Again: same bytes, fine. A different file under a final name: conflict, untouched.
-    samtalenotat_core::note::export::export_note(parent.path(), &note.note_id, &note.artifacts())
-        .unwrap();
+    samtalenotat_core::note::export::export_note(parent.path(), &name, &note.artifacts()).unwrap();
     std::fs::write(folder.join(NOTE_PDF), b"other").unwrap();
     assert!(matches!(
-        samtalenotat_core::note::export::export_note(
-            parent.path(),
-            &note.note_id,
-            &note.artifacts()
-        ),
+        samtalenotat_core::note::export::export_note(parent.path(), &name, &note.artifacts()),
         Err(NoteError::Conflict { .. })
     ));
     assert_eq!(std::fs::read(folder.join(NOTE_PDF)).unwrap(), b"other");
