@@ -649,3 +649,23 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "storage",
   "internal",
 ];
+/** The most characters each free-text field of the record takes (Rust refuses more). */
+export const TEXT_LIMITS: Readonly<Record<string, number>> = {
+  "meeting.room": 300,
+  "meeting.unit": 300,
+  "meeting.subject": 300,
+  "meeting.case_number": 64,
+  "meeting.kle_number": 64,
+  "meeting.lead.name": 200,
+  "meeting.lead.initials": 16,
+  "meeting.counterpart": 200,
+  "meeting.bisidder_name": 200,
+  "oral_decision.what": 4000,
+  "refusal.other_ground": 4000,
+  "refusal.assessment": 4000,
+  "refusal.co_decider.name": 200,
+  "refusal.co_decider.initials": 16,
+  "refusal.reason_text": 4000,
+  "legal_help.note": 4000,
+  "recording.interest_weighing": 4000,
+};

@@ -71,6 +71,9 @@ export const da = {
   "common.no": "Nej",
   "common.cancel": "Annuller",
   "common.now": "Nu",
+  "text.count": "{count} af højst {max} tegn",
+  "text.overLimit":
+    "Teksten er {over} tegn for lang: {count} tegn, højst {max}. Den gemmes ikke, før den er kortet ned; den bliver stående her så længe.",
   "datetime.placeholder": "dd.mm.åååå tt.mm",
   "datetime.hint": "Fx 28.11.2026 14.05, eller kun klokkeslættet.",
   "datetime.unreadable":
@@ -529,6 +532,9 @@ export const en: Dictionary = {
   "common.no": "No",
   "common.cancel": "Cancel",
   "common.now": "Now",
+  "text.count": "{count} of at most {max} characters",
+  "text.overLimit":
+    "The text is {over} characters too long: {count}, at most {max}. It is not saved until it is shortened; it stays here meanwhile.",
   "datetime.placeholder": "dd.mm.yyyy hh:mm",
   "datetime.hint": "E.g. 28.11.2026 14:05, or just the time.",
   "datetime.unreadable":

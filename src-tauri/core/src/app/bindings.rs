@@ -94,6 +94,14 @@ pub fn typescript() -> String {
         "/** Every error code, for exhaustive dictionaries. */\nexport const ERROR_CODES: readonly ErrorCode[] = [\n{}\n];\n",
         codes.join("\n")
     ));
+    let limits: Vec<String> = crate::domain::input::RECORD_TEXT_FIELDS
+        .iter()
+        .map(|f| format!("  \"{}\": {},", f.path, f.max_chars))
+        .collect();
+    out.push_str(&format!(
+        "/** The most characters each free-text field of the record takes (Rust refuses more). */\nexport const TEXT_LIMITS: Readonly<Record<string, number>> = {{\n{}\n}};\n",
+        limits.join("\n")
+    ));
     out
 }
 
