@@ -12,16 +12,30 @@ interface Parts {
   minute: number;
 }
 
+// One formatter per time zone, made once: building an Intl.DateTimeFormat costs far more than
+// using one, and the list formats hundreds of rows.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? "";
+  let fmt = formatters.get(key);
+  if (fmt === undefined) {
+    fmt = new Intl.DateTimeFormat("en-GB", {
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      hourCycle: "h23",
+      ...(timeZone === undefined ? {} : { timeZone }),
+    });
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 function partsIn(date: Date, timeZone: string | undefined): Parts {
-  const fmt = new Intl.DateTimeFormat("en-GB", {
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
+  const fmt = formatterFor(timeZone);
   const out: Parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
   for (const p of fmt.formatToParts(date)) {
     if (p.type === "year" || p.type === "month" || p.type === "day" || p.type === "hour" || p.type === "minute") {
