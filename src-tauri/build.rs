@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "key_status",
     "create_key",
+    "replace_key",
     "finish_and_sign",
     "export_note",
     "open_exported",

@@ -88,6 +88,7 @@ pub fn app_builder_with<R: Runtime>(
         commands::sync::sync_now,
         commands::note::key_status,
         commands::note::create_key,
+        commands::note::replace_key,
         commands::note::finish_and_sign,
         commands::note::export_note,
         commands::note::open_exported,

@@ -102,6 +102,8 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
         } satisfies SettingsView;
       case "sync_status":
         return syncAnswer;
+      case "key_status":
+        return { exists: false, key_id: null, signer_name: null, signer_initials: null, public_key_path: null, endorsement: null };
       default:
         throw `command ${cmd} not found`;
     }
@@ -124,11 +126,23 @@ afterEach(() => {
 });
 
 describe("start screen", () => {
+  it("on a fresh PC says what is needed before a note can be finished, and leads to Settings", async () => {
+    fakeBackend([]);
+    render(App);
+    const list = await screen.findByTestId("setup-checklist");
+    for (const id of ["name", "key", "share"]) {
+      expect(within(list).getByTestId(`setup-${id}`).getAttribute("data-done")).toBe("false");
+    }
+    expect(list.textContent).toContain("Før du kan afslutte et notat");
+    await fireEvent.click(within(list).getByTestId("setup-go"));
+    await screen.findByTestId("key-section");
+  });
+
   it("renders the Danish heading and the empty state", async () => {
     const backend = fakeBackend([]);
     render(App);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("Samtalenotat");
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Mødenotater");
+    expect(screen.getByRole("heading", { level: 2, name: "Mødenotater" })).toBeTruthy();
     const empty = await screen.findByTestId("empty-state");
     expect(empty.textContent).toBe("Ingen mødenotater endnu. Tryk på »Nyt møde« for at begynde.");
     expect(screen.queryByTestId("record-list")).toBeNull();
@@ -407,7 +421,7 @@ describe("start screen", () => {
     expect(sw.textContent?.trim()).toBe("English");
 
     await fireEvent.click(sw);
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Meeting records");
+    expect(screen.getByRole("heading", { level: 2, name: "Meeting records" })).toBeTruthy();
     expect(screen.getByTestId("new-meeting").textContent).toContain("New meeting");
     expect(screen.getByLabelText("Search")).toBe(screen.getByTestId("search"));
     const row = screen.getByTestId("record-row");
@@ -420,7 +434,7 @@ describe("start screen", () => {
     expect(sw.textContent?.trim()).toBe("Dansk");
 
     await fireEvent.click(sw);
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("Mødenotater");
+    expect(screen.getByRole("heading", { level: 2, name: "Mødenotater" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("da");
   });
 

@@ -37,6 +37,12 @@ pub async fn create_key(app: State<'_, App>, passphrase: String) -> Result<KeySt
     app.create_key(self::passphrase(passphrase)?)
 }
 
+/// A new key in place of a lost one (the old one is retired, not deleted).
+#[tauri::command]
+pub async fn replace_key(app: State<'_, App>, passphrase: String) -> Result<KeyStatus, AppError> {
+    app.replace_key(self::passphrase(passphrase)?)
+}
+
 #[tauri::command]
 pub async fn finish_and_sign(
     app: State<'_, App>,

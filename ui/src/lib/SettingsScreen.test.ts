@@ -112,6 +112,17 @@ function fakeBackend(over: Partial<Fake> = {}): Fake {
           endorsement: { state: "pending" },
         };
         return f.key;
+      case "replace_key":
+        if (f.key?.exists !== true) throw appError("no_key", null, {}, "no key");
+        f.key = {
+          exists: true,
+          key_id: "EF015678",
+          signer_name: "Mette Sørensen",
+          signer_initials: "MESO",
+          public_key_path: "/k.pub",
+          endorsement: { state: "pending" },
+        };
+        return f.key;
       case "verify_note_folder":
         return f.verify;
       case "admin_key_status":
@@ -299,6 +310,29 @@ describe("signing key", () => {
     await fireEvent.click(within(form).getByTestId("key-create"));
     const error = await screen.findByTestId("key-error");
     expect(error.textContent).toContain("Dit navn og dine initialer er ikke gemt på denne computer.");
+    // Refused before the name was saved: the passphrases stay, so only the name is left to do.
+    expect((within(form).getByTestId("key-pass1") as HTMLInputElement).value).toBe("hemmelig kode");
+    expect((within(form).getByTestId("key-pass2") as HTMLInputElement).value).toBe("hemmelig kode");
+    expect(within(form).getByTestId("key-warning").textContent).toContain("kan ikke genskabes");
+  });
+
+  it("replaces a lost key: the old one is put aside and the new one awaits endorsement", async () => {
+    const f = fakeBackend();
+    await open();
+    const form = await screen.findByTestId("key-form");
+    await fireEvent.input(within(form).getByTestId("key-pass1"), { target: { value: "hemmelig kode" } });
+    await fireEvent.input(within(form).getByTestId("key-pass2"), { target: { value: "hemmelig kode" } });
+    await fireEvent.click(within(form).getByTestId("key-create"));
+    await screen.findByTestId("key-exists");
+    await fireEvent.click(screen.getByTestId("key-replace"));
+    expect(screen.getByTestId("key-replace-intro").textContent).toContain("tilbagekalde den gamle nøgle");
+    const replace = screen.getByTestId("key-replace-form");
+    await fireEvent.input(within(replace).getByTestId("key-pass1"), { target: { value: "en helt ny sætning" } });
+    await fireEvent.input(within(replace).getByTestId("key-pass2"), { target: { value: "en helt ny sætning" } });
+    await fireEvent.click(within(replace).getByTestId("key-replace-submit"));
+    await screen.findByTestId("key-replaced");
+    expect(screen.getByTestId("key-section").textContent).toContain("EF015678");
+    expect(f.calls.filter((c) => c.cmd === "replace_key").map((c) => c.args)).toEqual([{ passphrase: "en helt ny sætning" }]);
   });
 
   it("shows the key from the snake_case KeyStatus once created", async () => {

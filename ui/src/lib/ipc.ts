@@ -183,6 +183,11 @@ export function createKey(passphrase: string): Promise<KeyStatus> {
   return call<KeyStatus>("create_key", { passphrase });
 }
 
+/** A new key in place of a lost one: the old one is retired, the new one sent for endorsement. */
+export function replaceKey(passphrase: string): Promise<KeyStatus> {
+  return call<KeyStatus>("replace_key", { passphrase });
+}
+
 /** Finishing a record always signs it: there is no unsigned finish. */
 export function finishAndSign(id: string, passphrase: string): Promise<RecordView> {
   return call<RecordView>("finish_and_sign", { id, passphrase });

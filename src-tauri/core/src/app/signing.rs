@@ -73,6 +73,26 @@ impl App {
         Ok(self.key_status_of(Some(info)))
     }
 
+    /// Replaces a lost key (forgotten passphrase): the current key is retired (moved aside, not
+    /// deleted), a new one is made with `passphrase` and sent to the share for endorsement,
+    /// like a first key. The passphrase is checked before anything moves.
+    pub fn replace_key(&self, passphrase: Zeroizing<String>) -> Result<KeyStatus, AppError> {
+        let staff = self.store().load_settings()?.staff;
+        if staff.name.is_empty() || staff.initials.is_empty() {
+            return Err(no_staff());
+        }
+        keys::check_new_passphrase(&passphrase)?;
+        let now = self.checked_now()?;
+        let current = keys::find_key(&self.keys_dir(), &staff.initials)?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NoKey,
+                format!("no signing key for {} to replace", staff.initials),
+            )
+        })?;
+        keys::retire_key(&self.keys_dir(), &current, now)?;
+        self.create_key(passphrase)
+    }
+
     /// One step for the user: check the rules, unlock the key, make and sign the note, and
     /// store the artifacts and the finished record in one transaction. Either the record is
     /// finished with its signed note, or nothing changed.

@@ -338,6 +338,43 @@ pub fn generate_key(
     })
 }
 
+/// Puts a key aside (a forgotten passphrase, a PC that left the building): its three files move
+/// into `<dir>/retired/` (0700) under `<id>-<when>.*`, so [`find_key`] no longer finds it and
+/// a new key can be made. Nothing is deleted: notes signed with it stay verifiable through its
+/// public key on the share, and the administration revokes it there.
+pub fn retire_key(
+    dir: &Path,
+    key: &KeyInfo,
+    retired_at: chrono::DateTime<chrono::Utc>,
+) -> Result<PathBuf, KeyError> {
+    let retired = dir.join("retired");
+    create_private_dir(&retired).map_err(|e| KeyError::Io {
+        path: e.path,
+        source: e.source,
+    })?;
+    let stem = format!("{}-{}", key.key_id, retired_at.format("%Y%m%dT%H%M%SZ"));
+    // The owner file last: a key without it is not listed, so a crash half-way leaves the key
+    // either in use or retired, never listed without its secret.
+    for (from, ext) in [
+        (owner_path(dir, key.key_id), "signer.json"),
+        (sec_path(dir, key.key_id), "sec"),
+        (pub_path(dir, key.key_id), "pub"),
+    ] {
+        let to = retired.join(format!("{stem}.{ext}"));
+        if to.exists() {
+            return Err(KeyError::Io {
+                path: to,
+                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            });
+        }
+        fs::rename(&from, &to).map_err(io(&from))?;
+    }
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(retired)
+}
+
 /// Unlocks a secret key file with its passphrase; the `.pub` beside it (same stem) gives the
 /// public half. A wrong passphrase is [`KeyError::WrongPassphrase`].
 pub fn unlock(secret_key_path: &Path, passphrase: &str) -> Result<UnlockedKey, KeyError> {

@@ -1227,6 +1227,82 @@ fn the_app_remembers_the_export_folder_and_opens_only_what_it_exported() {
     );
 }
 
+/// Issue 12, item 2: a lost key is replaced: the old one is put aside (not deleted), the new
+/// one signs with the new passphrase and is queued for the share like a first key, and a note
+/// signed with the old key still verifies.
+#[test]
+fn a_lost_key_is_replaced_the_old_one_retired_and_its_notes_still_verify() {
+    let dir = TestDir::new();
+    let (app, clock) = app_with_key(dir.path());
+    let old = app.key_status().unwrap().key_id.unwrap();
+    let first = draft_from_fixture(&app, &clock, "citizen-asked-first-allowed");
+    app.finish_and_sign(&first.to_string(), passphrase(PASSPHRASE))
+        .unwrap();
+
+    // A passphrase that is too short moves nothing.
+    let err = app.replace_key(passphrase("kort")).unwrap_err();
+    assert_eq!(err.code, ErrorCode::PassphraseTooShort);
+    assert_eq!(
+        app.key_status().unwrap().key_id.as_deref(),
+        Some(old.as_str())
+    );
+
+    let new_pass = "ny og længere adgangssætning";
+    let status = app.replace_key(passphrase(new_pass)).unwrap();
+    let new = status.key_id.clone().unwrap();
+    assert_ne!(new, old);
+    assert_eq!(
+        app.key_status().unwrap().key_id.as_deref(),
+        Some(new.as_str())
+    );
+    let retired = app.keys_dir().join("retired");
+    let mut names: Vec<String> = std::fs::read_dir(&retired)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with(&old)), "{names:?}");
+    let secret = names.iter().find(|n| n.ends_with(".sec")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(retired.join(secret))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "the retired secret stays owner-only");
+
+    // The new key signs with the new passphrase only; the old passphrase no longer does.
+    let second = draft_from_fixture(&app, &clock, "citizen-open-without-asking");
+    let err = app
+        .finish_and_sign(&second.to_string(), passphrase(PASSPHRASE))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongPassphrase);
+    app.finish_and_sign(&second.to_string(), passphrase(new_pass))
+        .unwrap();
+    let store = open_store(&app);
+    for key in [&old, &new] {
+        let queued: i64 = store
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM outbox WHERE note_id = ?1",
+                [format!("key-{key}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(queued > 0, "key {key} is queued for the share");
+    }
+    // The note signed with the old key still verifies: its signer.pub travels with it.
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let exported = app.export_note(&first.to_string(), &out).unwrap();
+    let report = samtalenotat_core::note::verify::verify_folder(
+        Path::new(&exported.folder),
+        &samtalenotat_core::note::verify::TrustedKeys::new(),
+        true,
+    );
+    assert!(report.ok, "{:?}", report.failure_lines());
+}
+
 #[test]
 fn export_is_create_only_idempotent_and_writes_the_json_signature_last() {
     let dir = TestDir::new();
