@@ -17,6 +17,7 @@ pub mod clock;
 pub mod digest;
 pub mod domain;
 pub mod note;
+pub mod overview;
 pub mod owner_only;
 pub mod settings;
 pub mod store;

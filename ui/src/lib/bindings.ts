@@ -30,6 +30,8 @@ export type AdminKeyStatus = { source: AdminKeySource, key_id: string | null, fi
  */
 deployed_problem: string | null, };
 
+export type Aggregate = { rows: Array<OverviewRow>, units: Array<UnitSignal>, municipality: Counts, };
+
 /**
  * The error of every action of the application layer.
  */
@@ -72,6 +74,11 @@ export type ConflictView = { note_id: string,
  * The path on the share, relative to the share folder, `/`-separated.
  */
 file: string, detected_at: string, };
+
+/**
+ * The counts of one group of notes.
+ */
+export type Counts = { notes: number, requests: number, allowed: number, refused: number, ground_a: number, ground_b: number, ground_c: number, unannounced_open: number, unannounced_hidden: number, video_requested: number, video_allowed: number, oral_decisions: number, incidents: number, };
 
 export type Decision = "allowed" | "refused";
 
@@ -117,7 +124,7 @@ export type EqualTreatmentSummary = { unit_name: string, unit: DecisionCounts, m
 /**
  * What went wrong, as the UI acts on it. Serialized in `snake_case`.
  */
-export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "text_cpr_number" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "record_discarded" | "already_filed" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "fingerprint_mismatch" | "admin_key_deployed" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "open_failed" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "unknown_field" | "text_empty" | "text_too_long" | "text_control_character" | "text_cpr_number" | "time_out_of_range" | "out_of_range" | "bad_id" | "bad_date" | "bad_path" | "not_found" | "record_finished" | "record_not_finished" | "record_discarded" | "already_filed" | "rule_violation" | "no_staff" | "no_key" | "key_exists" | "wrong_passphrase" | "fingerprint_mismatch" | "admin_key_deployed" | "passphrase_too_short" | "passphrase_too_long" | "missing_glyph" | "export_conflict" | "file_access" | "open_failed" | "admin_key_missing" | "cancelled" | "share_missing" | "share_permission" | "share_disk_full" | "share_timeout" | "share_io" | "storage" | "internal";
 
 /**
  * The numbers and names a message needs; only the ones that apply are present.
@@ -301,6 +308,46 @@ say_recorded: string | null, say_refused: string | null, };
  */
 export type OralDecision = { made: boolean | null, what: string, };
 
+/**
+ * What to count.
+ */
+export type OverviewQuery = { 
+/**
+ * `YYYY-MM`, inclusive.
+ */
+from?: string, 
+/**
+ * `YYYY-MM`, inclusive.
+ */
+to?: string, period: Period, 
+/**
+ * `citizen` or `employee`; all kinds when absent.
+ */
+kind?: string, };
+
+/**
+ * One unit in one period.
+ */
+export type OverviewRow = { unit: string, 
+/**
+ * `2026-11`, `2026-K4`, `2026`, or `alle`.
+ */
+period: string, counts: Counts, };
+
+/**
+ * What the "Overblik" screen shows.
+ */
+export type OverviewView = { aggregate: Aggregate, scan: ScanReport, 
+/**
+ * When the share was read (RFC 3339).
+ */
+scanned_at: string, share_dir: string, };
+
+/**
+ * How rows are grouped in time.
+ */
+export type Period = "month" | "quarter" | "year" | "all";
+
 export type PolicyProblem = { 
 /**
  * Relative to the share.
@@ -353,6 +400,25 @@ labels: { [key in string]?: { [key in string]?: string } },
  * A text for every violation code.
  */
 messages: { [key in string]?: string }, };
+
+/**
+ * One problem, by note and path. `detail` is English, for the log and the command line;
+ * the window explains `kind` in its own words.
+ */
+export type Problem = { kind: ProblemKind, 
+/**
+ * The note's id when the problem concerns a note folder (its name, when it is a ULID).
+ */
+note_id: string | null, 
+/**
+ * Relative to the share folder, `/`-separated.
+ */
+path: string, detail: string, };
+
+/**
+ * The kinds of problem the overview lists (docs/overview.md, "Problems").
+ */
+export type ProblemKind = "tampered" | "signature_from_other_note" | "unknown_key" | "forged_signature" | "revoked_key" | "signed_before_endorsement" | "signer_mismatch" | "duplicate_note_id" | "incomplete" | "unexpected_file" | "wrong_folder" | "symlink" | "unreadable" | "trust_file";
 
 /**
  * A record id: a ULID, unique across devices without coordination, and safe as an ASCII
@@ -503,6 +569,32 @@ staff_definite: string, };
  */
 export type RuleId = "G-SCOPE" | "G-DEFAULT" | "G-NOTICE-LEGAL" | "G-NOTICE-DISCLOSURE" | "G-NOTICE-CASE" | "G-NOTICE-DATA" | "G-WEIGH" | "G-UNANNOUNCED" | "G-REFUSE-GROUNDS" | "G-REFUSE-ASSESS" | "G-REFUSE-LEADER" | "G-REFUSE-REASON" | "G-REFUSE-NATURE" | "G-REFUSE-ROOM" | "G-LEGAL-HELP" | "G-EQUAL" | "G-MISUSE" | "G-RECORD";
 
+/**
+ * Where a run is, for a progress bar.
+ */
+export type ScanProgress = { done: number, total: number, };
+
+/**
+ * What a run did.
+ */
+export type ScanReport = { 
+/**
+ * Note folders found.
+ */
+folders: number, 
+/**
+ * Folders read and verified in this run.
+ */
+verified: number, 
+/**
+ * Folders taken from the index unchanged.
+ */
+reused: number, 
+/**
+ * Trusted notes counted.
+ */
+trusted: number, problems: Array<Problem>, };
+
 export type Settings = { staff: StaffMember, units: Array<string>, rooms: Array<string>, language: Lang, 
 /**
  * The share folder; empty means the default local folder inside the data folder.
@@ -573,6 +665,24 @@ export type TrustBasis = { "basis": "no_admin_key" } | { "basis": "share_unavail
 problems: number, };
 
 /**
+ * A unit over the whole range, beside the rest of the municipality.
+ */
+export type UnitSignal = { unit: string, counts: Counts, refusal_rate: number | null, 
+/**
+ * The municipality without this unit.
+ */
+rest_refusal_rate: number | null, 
+/**
+ * Two-proportion z of this unit's refusal rate against the rest's.
+ */
+z: number | null, 
+/**
+ * Marked as standing out (docs/overview.md: at least [`MIN_DECIDED`] decided requests,
+ * and |z| ≥ [`Z_MARK`]).
+ */
+stands_out: boolean, };
+
+/**
  * What is wrong with a file, as a code the window shows in Danish or English. The English
  * `reason` beside it (with the numbers) is what the command line prints.
  */
@@ -641,6 +751,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "export_conflict",
   "file_access",
   "open_failed",
+  "admin_key_missing",
+  "cancelled",
   "share_missing",
   "share_permission",
   "share_disk_full",

@@ -1045,6 +1045,9 @@ export const daCoded: CodedWords = {
     export_conflict:
       "Der findes allerede en anden fil med samme navn i den valgte mappe[ ({path})]. Den overskrives ikke: vælg en anden mappe.",
     file_access: "En fil eller mappe på denne computer kunne ikke læses eller skrives[: {path}]. Kontrollér adgangen, og prøv igen.",
+    admin_key_missing:
+      "Overblikket kræver administrationens nøgle på denne computer. IT installerer den, eller du bekræfter den under Indstillinger med det fingeraftryk, IT har givet dig.",
+    cancelled: "Indlæsningen blev afbrudt. Det, der nåede at blive læst, er gemt, så næste gang går det hurtigere.",
     open_failed: "Filen kunne ikke åbnes: der er måske ikke et program til PDF-filer på denne computer. Åbn mappen, eller kontakt IT-support.",
     share_missing: "Den fælles mappe kunne ikke findes. Kontrollér, at drevet er tilsluttet, og at stien[ i «{field}»] er rigtig.",
     share_permission: "Samtalenotat har ikke lov til at skrive i den fælles mappe[ i «{field}»]. Kontakt IT-support om adgangen.",
@@ -1120,6 +1123,9 @@ export const enCoded: CodedWords = {
     export_conflict:
       "A different file with the same name already exists in the chosen folder[ ({path})]. It is not overwritten: choose another folder.",
     file_access: "A file or folder on this computer could not be read or written[: {path}]. Check the access and try again.",
+    admin_key_missing:
+      "The overview needs the administration's key on this computer. IT installs it, or you confirm it under Settings with the fingerprint IT gave you.",
+    cancelled: "Reading was cancelled. What was read is kept, so the next run is faster.",
     open_failed: "The file could not be opened: there may be no program for PDF files on this computer. Open the folder, or contact IT support.",
     share_missing: "The shared folder could not be found. Check that the drive is connected and that the path[ in “{field}”] is right.",
     share_permission: "Samtalenotat is not allowed to write in the shared folder[ in “{field}”]. Contact IT support about the access.",

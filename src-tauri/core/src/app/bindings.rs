@@ -71,6 +71,9 @@ pub fn typescript() -> String {
     c.add::<KeyStatus>();
     c.add::<ExportResult>();
     c.add::<super::signing::ExportedTarget>();
+    c.add::<super::overview::OverviewView>();
+    c.add::<crate::overview::OverviewQuery>();
+    c.add::<crate::overview::ScanProgress>();
     c.add::<VerifyReport>();
     c.add::<super::trust::FolderVerification>();
     c.add::<super::trust::AdminKeyStatus>();

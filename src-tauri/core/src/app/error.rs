@@ -82,6 +82,10 @@ pub enum ErrorCode {
     FileAccess,
     /// The desktop could not open an exported file or folder (no program for PDF files).
     OpenFailed,
+    /// The action needs the administration's public key on this PC (the overview).
+    AdminKeyMissing,
+    /// The user cancelled a long run (the overview's first reading of the share).
+    Cancelled,
     /// The share folder is not there (not mounted, network down) or not prepared.
     ShareMissing,
     /// The share refuses writing.
@@ -130,6 +134,8 @@ impl ErrorCode {
         ErrorCode::ExportConflict,
         ErrorCode::FileAccess,
         ErrorCode::OpenFailed,
+        ErrorCode::AdminKeyMissing,
+        ErrorCode::Cancelled,
         ErrorCode::ShareMissing,
         ErrorCode::SharePermission,
         ErrorCode::ShareDiskFull,
@@ -174,6 +180,8 @@ impl ErrorCode {
         "export_conflict",
         "file_access",
         "open_failed",
+        "admin_key_missing",
+        "cancelled",
         "share_missing",
         "share_permission",
         "share_disk_full",

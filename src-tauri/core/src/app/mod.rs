@@ -15,6 +15,7 @@ pub mod bindings;
 pub mod error;
 pub mod files;
 pub mod input;
+pub mod overview;
 pub mod policy;
 mod records;
 mod settings;

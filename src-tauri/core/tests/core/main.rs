@@ -39,6 +39,7 @@ mod golden;
 mod harness;
 mod hostile_input;
 mod note;
+mod overview;
 mod policy_per_municipality;
 mod rules;
 mod share_fixture;

@@ -1,0 +1,253 @@
+//! The reader's local index of the share: one row per note folder seen, keyed by its path and
+//! a stamp of its files (names, sizes, modification times), with what checking it found. A
+//! later run re-reads only folders whose stamp changed; a change in the administration's
+//! files (endorsements, revocations) re-checks every folder, since a verdict depends on them.
+//!
+//! Its own SQLite file in the reader's data folder (mode 0600), never on the share.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::facts::{DecisionFact, NoteFacts};
+use super::problems::ProblemKind;
+use super::OverviewError;
+
+pub const INDEX_FILE_NAME: &str = "overview-index.sqlite3";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS folders (
+    path            TEXT PRIMARY KEY,
+    stamp           TEXT NOT NULL,
+    note_id         TEXT,
+    problem_kind    TEXT,
+    problem_detail  TEXT,
+    json_sha256     TEXT,
+    -- The facts of a trusted note (NULL otherwise). No names, no texts: data minimisation.
+    case_number     TEXT,
+    unit            TEXT,
+    kind            TEXT,
+    month           TEXT,
+    requested       INTEGER,
+    decision        TEXT,
+    ground_a        INTEGER,
+    ground_b        INTEGER,
+    ground_c        INTEGER,
+    unannounced_open   INTEGER,
+    unannounced_hidden INTEGER,
+    video_requested INTEGER,
+    video_allowed   INTEGER,
+    oral_decision   INTEGER,
+    incidents       INTEGER,
+    seen_run        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS folders_note ON folders (note_id);
+";
+
+/// What is kept for one folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub stamp: String,
+    pub note_id: Option<String>,
+    pub problem: Option<(ProblemKind, String)>,
+    pub json_sha256: Option<String>,
+    pub facts: Option<NoteFacts>,
+}
+
+pub struct Index {
+    conn: Connection,
+}
+
+impl Index {
+    pub fn open(data_dir: &Path) -> Result<Index, OverviewError> {
+        crate::owner_only::create_private_dir(data_dir).map_err(|e| OverviewError::Io {
+            path: e.path.display().to_string(),
+            detail: e.source.to_string(),
+        })?;
+        let path = data_dir.join(INDEX_FILE_NAME);
+        let conn = Connection::open(&path)?;
+        restrict_to_owner(&path)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Index { conn })
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>, OverviewError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), OverviewError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The entry of `path`, read through `conn` (the index's connection or an open
+    /// transaction on it).
+    pub fn get_in(conn: &Connection, path: &str) -> Result<Option<FolderEntry>, OverviewError> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT stamp, note_id, problem_kind, problem_detail, json_sha256, case_number,
+                    unit, kind, month, requested, decision, ground_a, ground_b, ground_c,
+                    unannounced_open, unannounced_hidden, video_requested, video_allowed,
+                    oral_decision, incidents
+             FROM folders WHERE path = ?1",
+        )?;
+        Ok(stmt
+            .query_row([path], |r| {
+                let note_id: Option<String> = r.get(1)?;
+                let problem_kind: Option<String> = r.get(2)?;
+                let unit: Option<String> = r.get(6)?;
+                let facts = match (&note_id, unit) {
+                    (Some(id), Some(unit)) => Some(NoteFacts {
+                        note_id: id.clone(),
+                        case_number: r.get(5)?,
+                        unit,
+                        kind: r.get(7)?,
+                        month: r.get(8)?,
+                        created_at: String::new(),
+                        requested: r.get(9)?,
+                        decision: decision_of(&r.get::<_, String>(10)?),
+                        ground_a: r.get(11)?,
+                        ground_b: r.get(12)?,
+                        ground_c: r.get(13)?,
+                        unannounced_open: r.get(14)?,
+                        unannounced_hidden: r.get(15)?,
+                        video_requested: r.get(16)?,
+                        video_allowed: r.get(17)?,
+                        oral_decision: r.get(18)?,
+                        incidents: r.get(19)?,
+                    }),
+                    _ => None,
+                };
+                Ok(FolderEntry {
+                    stamp: r.get(0)?,
+                    note_id,
+                    problem: problem_kind
+                        .and_then(|k| ProblemKind::from_str(&k))
+                        .map(|k| {
+                            (
+                                k,
+                                r.get::<_, Option<String>>(3)
+                                    .ok()
+                                    .flatten()
+                                    .unwrap_or_default(),
+                            )
+                        }),
+                    json_sha256: r.get(4)?,
+                    facts,
+                })
+            })
+            .optional()?)
+    }
+
+    pub fn begin(&mut self) -> Result<rusqlite::Transaction<'_>, OverviewError> {
+        Ok(self.conn.transaction()?)
+    }
+
+    pub fn put(
+        tx: &rusqlite::Transaction<'_>,
+        path: &str,
+        entry: &FolderEntry,
+        run: i64,
+    ) -> Result<(), OverviewError> {
+        let f = entry.facts.as_ref();
+        tx.prepare_cached(
+            "INSERT INTO folders (path, stamp, note_id, problem_kind, problem_detail, json_sha256,
+                 case_number, unit, kind, month, requested, decision, ground_a, ground_b, ground_c,
+                 unannounced_open, unannounced_hidden, video_requested, video_allowed,
+                 oral_decision, incidents, seen_run)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19, ?20, ?21, ?22)
+             ON CONFLICT (path) DO UPDATE SET stamp = excluded.stamp, note_id = excluded.note_id,
+                 problem_kind = excluded.problem_kind, problem_detail = excluded.problem_detail,
+                 json_sha256 = excluded.json_sha256, case_number = excluded.case_number,
+                 unit = excluded.unit, kind = excluded.kind, month = excluded.month,
+                 requested = excluded.requested, decision = excluded.decision,
+                 ground_a = excluded.ground_a, ground_b = excluded.ground_b,
+                 ground_c = excluded.ground_c, unannounced_open = excluded.unannounced_open,
+                 unannounced_hidden = excluded.unannounced_hidden,
+                 video_requested = excluded.video_requested,
+                 video_allowed = excluded.video_allowed, oral_decision = excluded.oral_decision,
+                 incidents = excluded.incidents, seen_run = excluded.seen_run",
+        )?
+        .execute(params![
+            path,
+            entry.stamp,
+            entry.note_id,
+            entry.problem.as_ref().map(|p| p.0.as_str()),
+            entry.problem.as_ref().map(|p| p.1.as_str()),
+            entry.json_sha256,
+            f.map(|f| f.case_number.as_str()),
+            f.map(|f| f.unit.as_str()),
+            f.map(|f| f.kind.as_str()),
+            f.map(|f| f.month.as_str()),
+            f.map(|f| f.requested),
+            f.map(|f| f.decision.as_str()),
+            f.map(|f| f.ground_a),
+            f.map(|f| f.ground_b),
+            f.map(|f| f.ground_c),
+            f.map(|f| f.unannounced_open),
+            f.map(|f| f.unannounced_hidden),
+            f.map(|f| f.video_requested),
+            f.map(|f| f.video_allowed),
+            f.map(|f| f.oral_decision),
+            f.map(|f| f.incidents),
+            run,
+        ])?;
+        Ok(())
+    }
+
+    /// Marks a folder as seen in `run` without rewriting it.
+    pub fn touch(
+        tx: &rusqlite::Transaction<'_>,
+        path: &str,
+        run: i64,
+    ) -> Result<(), OverviewError> {
+        tx.prepare_cached("UPDATE folders SET seen_run = ?2 WHERE path = ?1")?
+            .execute(params![path, run])?;
+        Ok(())
+    }
+
+    /// Forgets folders no longer on the share (a completed run only).
+    pub fn forget_unseen(&self, run: i64) -> Result<(), OverviewError> {
+        self.conn
+            .execute("DELETE FROM folders WHERE seen_run <> ?1", [run])?;
+        Ok(())
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn decision_of(text: &str) -> DecisionFact {
+    match text {
+        "allowed" => DecisionFact::Allowed,
+        "refused" => DecisionFact::Refused,
+        _ => DecisionFact::None,
+    }
+}
+
+#[cfg(unix)]
+fn restrict_to_owner(path: &Path) -> Result<(), OverviewError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+        OverviewError::Io {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn restrict_to_owner(_path: &Path) -> Result<(), OverviewError> {
+    // On Windows the user's profile folder is the user's alone already.
+    Ok(())
+}
