@@ -92,6 +92,9 @@ pub fn app_builder_with<R: Runtime>(
         commands::note::finish_and_sign,
         commands::note::export_note,
         commands::note::open_exported,
+        commands::overview::overview,
+        commands::overview::cancel_overview,
+        commands::overview::export_overview_csv,
         commands::note::verify_note_folder,
         commands::note::admin_key_status,
         commands::note::confirm_admin_key,
@@ -107,6 +110,7 @@ pub fn app_builder_with<R: Runtime>(
         .manage(app)
         .manage(folders)
         .manage(opener)
+        .manage(commands::overview::OverviewCancel::default())
         .setup(|app| {
             window_size::restore(app.handle());
             Ok(())

@@ -1300,7 +1300,9 @@ fn accessibility_every_screen_has_no_serious_axe_violation() {
     );
     let planted = axe_violations(&app, "probe");
     assert!(
-        planted.iter().any(|v| v.contains("button-name") && v.contains("#axe-probe")),
+        planted
+            .iter()
+            .any(|v| v.contains("button-name") && v.contains("#axe-probe")),
         "axe-core must report the planted button: {planted:?}"
     );
     app.execute(
@@ -1311,6 +1313,9 @@ fn accessibility_every_screen_has_no_serious_axe_violation() {
     staff.click_testid("nav-settings");
     app.wait_for("[data-testid=key-section]", WAIT);
     problems.extend(axe_violations(&app, "settings"));
+    staff.click_testid("nav-overview");
+    app.wait_for("[data-testid=overview-screen]", WAIT);
+    problems.extend(axe_violations(&app, "overview"));
     staff.click_testid("nav-records");
     let can_sign = staff.set_up_pc();
 
@@ -1354,4 +1359,151 @@ fn accessibility_every_screen_has_no_serious_axe_violation() {
     assert!(can_sign);
     app.quit();
     assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+}
+
+/// Issue 10: "Overblik" in the real window on a test share: notes signed and synced by the
+/// app under two units, the key endorsed by a real administration key deployed to this PC.
+/// The chart is drawn (pixels on the canvas), the tables hold the counts, and the CSV for
+/// Danish Excel is written where the (test-hooked) folder dialog points.
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
+fn overview_screen_reads_the_share_draws_the_chart_and_exports_csv() {
+    use samtalenotat_core::app::files::{self, AdminAction};
+    use samtalenotat_core::app::{App, AppConfig};
+    use samtalenotat_core::clock::SystemClock;
+    use zeroize::Zeroizing;
+
+    let dir = TestDir::new();
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let csv_dir = dir.path().join("csv");
+    std::fs::create_dir_all(&csv_dir).unwrap();
+    let now = chrono::Utc::now();
+    let (admin, _) = files::create_admin_key(
+        &dir.path().join("admin"),
+        &Zeroizing::new("administrationens lange kodeord".to_owned()),
+        now,
+    )
+    .unwrap();
+    // This PC, set up and with notes on the share, before the window opens.
+    {
+        let mut config = AppConfig::new(dir.data_dir(), std::sync::Arc::new(SystemClock));
+        config.deployed_admin_key = Some(admin.public_key_path.clone());
+        let app = App::open(config).unwrap();
+        app.save_settings(serde_json::json!({
+            "staff": { "name": STAFF_NAME, "initials": STAFF_INITIALS },
+            "units": ["Borgerservice"], "rooms": [], "language": "da",
+            "share_dir": share.to_str().unwrap()
+        }))
+        .unwrap();
+        app.create_key(Zeroizing::new(PASSPHRASE.to_owned()))
+            .unwrap();
+        let staff_pub = PathBuf::from(app.key_status().unwrap().public_key_path.unwrap());
+        files::endorse_key(
+            AdminAction {
+                admin_secret: &admin.secret_key_path,
+                share: &share,
+                staff_key: &staff_pub,
+                now,
+            },
+            Zeroizing::new("administrationens lange kodeord".to_owned()),
+            STAFF_NAME,
+            STAFF_INITIALS,
+            now - chrono::Duration::days(1),
+        )
+        .unwrap();
+        for (unit, fixture) in [
+            ("Borgerservice", "citizen-asked-first-allowed"),
+            ("Borgerservice", "refused-ground-a-harassment"),
+            ("Jobcenter", "citizen-asked-first-allowed"),
+        ] {
+            let created = app
+                .create_draft(samtalenotat_core::domain::MeetingKind::Citizen)
+                .unwrap()
+                .record;
+            let mut record: samtalenotat_core::domain::MeetingRecord = serde_json::from_str(
+                &std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join(format!("tests/fixtures/records/{fixture}.json")),
+                )
+                .unwrap(),
+            )
+            .unwrap();
+            // The fixture's content, every time at this draft's creation (none in the future).
+            let at = created.created_at;
+            record.id = created.id;
+            record.policy = created.policy.clone();
+            record.created_at = created.created_at;
+            record.updated_at = created.updated_at;
+            record.meeting.unit = unit.into();
+            record.meeting.starts_at = Some(at);
+            record.meeting.ends_at = None;
+            for t in record.notices.values_mut() {
+                *t = at;
+            }
+            record.refusal.reason_given_at = record.refusal.reason_given_at.map(|_| at);
+            record.legal_help.consulted_at = record.legal_help.consulted_at.map(|_| at);
+            app.save_draft(serde_json::to_value(&record).unwrap())
+                .unwrap();
+            app.finish_and_sign(
+                &created.id.to_string(),
+                Zeroizing::new(PASSPHRASE.to_owned()),
+            )
+            .unwrap();
+        }
+        let report = app.sync_once(true, None, &mut |_| {}).unwrap();
+        assert!(report.all_ok(), "{report:?}");
+    }
+
+    let driver = driver_with(
+        &dir,
+        &[
+            (
+                "SAMTALENOTAT_ADMIN_KEY_FILE",
+                admin.public_key_path.as_path(),
+            ),
+            ("SAMTALENOTAT_TEST_EXPORT_DIR", csv_dir.as_path()),
+        ],
+    );
+    let app = open_app(&driver);
+    let staff = Staff { app: &app };
+    staff.click_testid("nav-overview");
+    staff.click_testid("ov-run");
+    app.wait_for("[data-testid=ov-units]", WAIT);
+    let basis = staff.text_of("ov-basis");
+    assert!(basis.contains("Baseret på 3 godkendte notater"), "{basis}");
+    let units = app.find_all("[data-testid=ov-unit]");
+    assert_eq!(units.len(), 2);
+    assert!(app.text(&units[0]).contains("Borgerservice"));
+    // The chart drew: the canvas holds coloured pixels.
+    staff.wait_until("the chart to be drawn", || {
+        app.execute(
+            "const c = document.querySelector('[data-testid=ov-chart] canvas'); \
+             if (!c || c.width === 0) return 0; \
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; \
+             let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;",
+            serde_json::json!([]),
+        )
+        .as_u64()
+        .unwrap_or(0)
+            > 500
+    });
+    staff.shot(&artifacts(&dir).join("overview.png"));
+    staff.click_testid("ov-csv-excel");
+    app.wait_for("[data-testid=ov-csv-result]", WAIT);
+    let file = std::fs::read_dir(&csv_dir)
+        .unwrap()
+        .next()
+        .expect("a CSV file")
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{feff}unit;period;notes;".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("Borgerservice;alle;2;2;1;1;1;0;0;0,500"),
+        "{text}"
+    );
+    assert!(text.contains("Jobcenter;alle;1;1;1;0"), "{text}");
+    app.quit();
 }

@@ -2,6 +2,7 @@
 //! calls one method of `App`, and returns the answer or the `AppError` as it is.
 
 pub mod note;
+pub mod overview;
 pub mod records;
 pub mod settings;
 pub mod sync;

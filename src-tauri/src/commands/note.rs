@@ -154,13 +154,13 @@ pub async fn verify_note_folder<R: Runtime>(
 }
 
 #[derive(Clone, Copy)]
-enum Purpose {
+pub(crate) enum Purpose {
     Export,
     Verify,
 }
 
 /// The system folder dialog, off the event-loop thread (it blocks until the user answers).
-async fn pick_folder<R: Runtime>(
+pub(crate) async fn pick_folder<R: Runtime>(
     handle: &AppHandle<R>,
     choice: &FolderChoice,
     purpose: Purpose,

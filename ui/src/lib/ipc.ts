@@ -7,7 +7,7 @@
 // The editor sends the whole record back with `save_draft`, so the record type
 // must be exactly Rust's, which generation guarantees.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import {
   ERROR_CODES,
   type AdminKeyStatus,
@@ -17,6 +17,9 @@ import {
   type ErrorParams,
   type ExportResult,
   type ExportedTarget,
+  type OverviewQuery,
+  type OverviewView,
+  type ScanProgress,
   type FolderVerification,
   type KeyStatus,
   type Lang,
@@ -224,4 +227,23 @@ export function adminKeyStatus(): Promise<AdminKeyStatus> {
  */
 export function confirmAdminKey(publicKey: string, fingerprint: string): Promise<AdminKeyStatus> {
   return call<AdminKeyStatus>("confirm_admin_key", { public_key: publicKey, fingerprint });
+}
+
+/**
+ * Reads the share into the overview and counts; `onprogress` hears how far a (slow, first)
+ * run is. Stop it with {@link cancelOverview}: it then rejects with code `cancelled`.
+ */
+export function runOverview(query: OverviewQuery, onprogress: (p: ScanProgress) => void): Promise<OverviewView> {
+  const channel = new Channel<ScanProgress>();
+  channel.onmessage = onprogress;
+  return call<OverviewView>("overview", { query, on_progress: channel });
+}
+
+export function cancelOverview(): Promise<void> {
+  return call<void>("cancel_overview", {});
+}
+
+/** Writes the counts as CSV into a folder the user picks; the file's path, or null. */
+export function exportOverviewCsv(query: OverviewQuery, danishExcel: boolean): Promise<string | null> {
+  return call<string | null>("export_overview_csv", { query, danish_excel: danishExcel });
 }

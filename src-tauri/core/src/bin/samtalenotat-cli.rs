@@ -182,6 +182,57 @@ enum Command {
         #[arg(long)]
         prepare_share: bool,
     },
+    /// The central overview of the share: every complete note verified against the keys the
+    /// administration endorsed, counted per unit and period, and every problem by note and
+    /// path (docs/overview.md). Reads the share only; keeps its index in --data-dir.
+    ///
+    /// Progress on standard error. Exit 0 when the run completed (problems are listed, not an
+    /// error); 2 when it could not run.
+    Overview {
+        #[arg(long)]
+        share: PathBuf,
+        /// The administration's public key file (as deployed to the PCs).
+        #[arg(long)]
+        admin_key: PathBuf,
+        /// Where the overview keeps its index (a folder of yours, not the share).
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// First month, YYYY-MM.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last month, YYYY-MM.
+        #[arg(long)]
+        to: Option<String>,
+        /// Rows per unit over the whole range, or per unit and month/quarter/year.
+        #[arg(long, value_enum, default_value_t = ByArg::Unit)]
+        by: ByArg,
+        /// Only one kind of meeting.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Also write the counts as CSV to FILE.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// The CSV for Danish Excel: `;`, decimal comma, UTF-8 byte order mark.
+        #[arg(long, requires = "csv")]
+        excel: bool,
+        /// The whole result as JSON on standard output (docs/overview.md).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ByArg {
+    Unit,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Citizen,
+    Employee,
 }
 
 #[derive(Debug, Subcommand)]
@@ -320,6 +371,32 @@ fn main() -> ExitCode {
             timeout,
             prepare_share,
         } => run_sync(&mut out, &db, &share, timeout, prepare_share),
+        Command::Overview {
+            share,
+            admin_key,
+            data_dir,
+            from,
+            to,
+            by,
+            kind,
+            csv,
+            excel,
+            json,
+        } => run_overview(
+            &mut out,
+            OverviewArgs {
+                share,
+                admin_key,
+                data_dir,
+                from,
+                to,
+                by,
+                kind,
+                csv,
+                excel,
+                json,
+            },
+        ),
     };
     match result {
         Ok(code) => code,
@@ -781,6 +858,114 @@ fn progress_printer() -> impl FnMut(&Progress) {
             }
         }
     }
+}
+
+struct OverviewArgs {
+    share: PathBuf,
+    admin_key: PathBuf,
+    data_dir: PathBuf,
+    from: Option<String>,
+    to: Option<String>,
+    by: ByArg,
+    kind: Option<KindArg>,
+    csv: Option<PathBuf>,
+    excel: bool,
+    json: bool,
+}
+
+fn run_overview(out: &mut Output, a: OverviewArgs) -> Outcome {
+    let mut config = AppConfig::new(&a.data_dir, Arc::new(SystemClock));
+    config.share_override = Some(a.share.clone());
+    config.deployed_admin_key = Some(a.admin_key.clone());
+    let app = App::open(config)?;
+    let period = match a.by {
+        ByArg::Unit => "all",
+        ByArg::Month => "month",
+        ByArg::Quarter => "quarter",
+        ByArg::Year => "year",
+    };
+    let mut query = serde_json::json!({ "period": period });
+    if let Some(from) = &a.from {
+        query["from"] = from.as_str().into();
+    }
+    if let Some(to) = &a.to {
+        query["to"] = to.as_str().into();
+    }
+    if let Some(kind) = a.kind {
+        query["kind"] = match kind {
+            KindArg::Citizen => "citizen",
+            KindArg::Employee => "employee",
+        }
+        .into();
+    }
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut printer = progress_printer();
+    let view = app.overview(query, &cancel, &mut |p| {
+        printer(&Progress {
+            done: p.done as usize,
+            total: p.total as usize,
+            current: None,
+        })
+    })?;
+    if let Some(path) = &a.csv {
+        let bytes = samtalenotat_core::overview::export::to_csv(&view.aggregate, a.excel)
+            .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+        std::fs::write(path, bytes).map_err(|e| {
+            AppError::new(ErrorCode::FileAccess, format!("{}: {e}", path.display()))
+        })?;
+    }
+    if a.json {
+        out.line(&serde_json::to_string_pretty(&view).expect("serialises"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    out.line(&format!(
+        "{} note folder(s): {} counted, {} verified now, {} from the index; {} problem(s)",
+        view.scan.folders,
+        view.scan.trusted,
+        view.scan.verified,
+        view.scan.reused,
+        view.scan.problems.len()
+    ))?;
+    out.line(
+        "unit\tperiod\tnotes\trequests\tallowed\trefused\ta\tb\tc\topen\thidden\tvideo\toral",
+    )?;
+    for r in &view.aggregate.rows {
+        let c = &r.counts;
+        out.line(&terminal_safe(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.unit,
+            r.period,
+            c.notes,
+            c.requests,
+            c.allowed,
+            c.refused,
+            c.ground_a,
+            c.ground_b,
+            c.ground_c,
+            c.unannounced_open,
+            c.unannounced_hidden,
+            c.video_requested,
+            c.oral_decisions
+        )))?;
+    }
+    for u in view.aggregate.units.iter().filter(|u| u.stands_out) {
+        out.line(&terminal_safe(&format!(
+            "stands out: {} refuses {:.0} % against {:.0} % in the rest (z = {:.1})",
+            u.unit,
+            u.refusal_rate.unwrap_or(0.0) * 100.0,
+            u.rest_refusal_rate.unwrap_or(0.0) * 100.0,
+            u.z.unwrap_or(0.0)
+        )))?;
+    }
+    for p in &view.scan.problems {
+        out.line(&terminal_safe(&format!(
+            "problem {}: {} ({})",
+            p.kind.as_str(),
+            p.path,
+            p.detail
+        )))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_sync(

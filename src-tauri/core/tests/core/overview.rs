@@ -389,6 +389,55 @@ fn the_overview_counts_what_was_signed_and_reports_each_planted_fault_once() {
     let bytes = std::fs::read(excel).unwrap();
     assert!(bytes.starts_with("\u{feff}unit;period;".as_bytes()));
 
+    // The command line: the same counts, a CSV file, and nothing written to the share.
+    let before = snapshot(&share);
+    let csv_path = dir.join("cli.csv");
+    let out = dir
+        .cli()
+        .args(["overview", "--json", "--excel", "--by", "month"])
+        .arg("--share")
+        .arg(&share)
+        .arg("--admin-key")
+        .arg(&admin.public_key_path)
+        .arg("--data-dir")
+        .arg(dir.join("cli-index"))
+        .arg("--csv")
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["aggregate"]["municipality"]["notes"], 0,
+        "all revoked by now"
+    );
+    assert!(json["scan"]["problems"].as_array().unwrap().len() >= planted.len());
+    assert!(std::fs::read(&csv_path)
+        .unwrap()
+        .starts_with("\u{feff}unit;".as_bytes()));
+    assert_eq!(snapshot(&share), before);
+    let human = dir
+        .cli()
+        .arg("overview")
+        .arg("--share")
+        .arg(&share)
+        .arg("--admin-key")
+        .arg(&admin.public_key_path)
+        .arg("--data-dir")
+        .arg(dir.join("cli-index"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("problem symlink: samtalenotat/v1/notes/2026/11/genvej"),
+        "{text}"
+    );
+
     // Bad input is named.
     let err = mette
         .app
