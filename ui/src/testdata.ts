@@ -72,6 +72,7 @@ export function view(record: MeetingRecord, over: Partial<RecordView> = {}): Rec
     cpr_warnings: [],
     signed: record.state === "finished",
     equal_treatment: null,
+    equal_treatment_share: null,
     filing: null,
     ...over,
   };

@@ -6,6 +6,7 @@ import { loadLang } from "./i18n.svelte";
 import type {
   AppError,
   EqualTreatmentAdvice,
+  ShareFigures,
   FieldCorrection,
   FilingView,
   KeyStatus,
@@ -38,6 +39,8 @@ interface Fake {
   refuseCpr: boolean;
   /** `RecordView.equal_treatment` while the stored draft is refused. */
   advice: EqualTreatmentAdvice | null;
+  /** `RecordView.equal_treatment_share`: the municipality's figures from the overview index. */
+  share?: ShareFigures | null;
   filing: FilingView | null;
   /** What mark_filed rejects with. */
   filingError: AppError | null;
@@ -77,6 +80,7 @@ function fakeBackend(record: MeetingRecord, over: Partial<Fake> = {}): Fake {
       cpr_warnings: f.cpr,
       signed: f.stored.state === "finished" && f.signed,
       equal_treatment: record.state === "draft" && record.recording.decision === "refused" ? f.advice : null,
+      equal_treatment_share: record.state === "draft" && record.recording.decision === "refused" ? (f.share ?? null) : null,
       filing: f.filing,
     });
   };
@@ -901,6 +905,24 @@ describe("equal treatment beside a refusal (G-EQUAL)", () => {
     ]);
     expect(panel.textContent).not.toContain("Andre i samme situation");
     expect(f.calls.some((c) => c.cmd === "equal_treatment")).toBe(false);
+    // Without the overview's reading of the share, it says it counts this PC only.
+    expect(within(panel).getByTestId("equal-this-pc").textContent).toContain("kun notater afsluttet på denne computer");
+  });
+
+  it("shows the whole municipality's figures, what they rest on and when, from the overview's reading", async () => {
+    const r = draftRecord();
+    r.recording.origin = "asked_first";
+    r.recording.decision = "refused";
+    const f = fakeBackend(r, {
+      advice: { period_from: "2024-11-06T10:00:00Z", period_to: "2026-11-06T10:00:00Z", allowed: 0, refused: 0, cases: [] },
+    });
+    f.share = { allowed: 41, refused: 3, notes: 212, scanned_at: "2026-11-28T13:05:00Z" };
+    await open(f);
+    await fireEvent.click(screen.getByTestId("step-details-tab"));
+    const share = screen.getByTestId("equal-share");
+    expect(share.textContent).toContain("Hele kommunen (det fælles drev): 41 tilladt, 3 afvist");
+    expect(share.textContent).toMatch(/Baseret på 212 godkendte notater, læst 28\.11\.2026 kl\. \d\d\.05/);
+    expect(screen.queryByTestId("equal-this-pc")).toBeNull();
   });
 
   it("says when there are no comparable cases", async () => {

@@ -480,6 +480,12 @@ signed: boolean,
  */
 equal_treatment: EqualTreatmentAdvice | null, 
 /**
+ * G-EQUAL across the municipality: the same kind of meeting and medium on the share, as
+ * this PC's overview index last read it; `None` when the overview never read the share
+ * here (the panel then says it shows this PC only).
+ */
+equal_treatment_share: ShareFigures | null, 
+/**
  * When the signed note was filed in the case (G-NOTICE-CASE).
  */
 filing: FilingView | null, };
@@ -625,6 +631,21 @@ export type Severity = "blocking" | "advisory";
  * each kind to a Danish/English explanation.
  */
 export type ShareErrorKind = "share_missing" | "permission" | "disk_full" | "timeout" | "io" | "invalid_artifact" | "symlink";
+
+/**
+ * Municipality-wide decisions of one kind of meeting and medium, from the index as the last
+ * overview run left it, for the staff's equal-treatment panel. `None` when this PC has no
+ * index (the overview never read the share here); the index file is never created by this.
+ */
+export type ShareFigures = { allowed: number, refused: number, 
+/**
+ * Trusted notes in the index, of every kind.
+ */
+notes: number, 
+/**
+ * When the overview last read the share (RFC 3339).
+ */
+scanned_at: string, };
 
 /**
  * Where a note's signer stands with the administration, at the time the note was signed.

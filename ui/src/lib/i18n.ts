@@ -281,7 +281,11 @@ export const da = {
   "equal.heading": "Sådan er sammenlignelige ønsker afgjort før",
   "equal.period": "Periode: {from} – {to}",
   "equal.basis":
-    "Sammenlignelige sager: samme mødetype, samme ønske (lyd eller video), samme svar på, om andres personlige forhold drøftes, og samme måde, optagelsen kom på tale. Afsluttede notater på denne computer, i hele kommunen.",
+    "Sammenlignelige sager: samme mødetype, samme ønske (lyd eller video), samme svar på, om andres personlige forhold drøftes, og samme måde, optagelsen kom på tale. Afsluttede notater på denne computer.",
+  "equal.share":
+    "Hele kommunen (det fælles drev): {allowed} tilladt, {refused} afvist af samme mødetype og ønske. Baseret på {notes} godkendte notater, læst {time}.",
+  "equal.thisPcOnly":
+    "Tallene viser kun notater afsluttet på denne computer. Hele kommunens tal ses her, når Overblik har læst det fælles drev på denne computer.",
   "equal.counts": "{allowed} tilladt, {refused} afvist",
   "equal.none": "Der er ingen sammenlignelige sager i perioden.",
   "equal.priorAllowed.one":
@@ -813,7 +817,11 @@ export const en: Dictionary = {
   "equal.heading": "How comparable requests were decided before",
   "equal.period": "Period: {from} – {to}",
   "equal.basis":
-    "Comparable cases: the same meeting type, the same request (sound or video), the same answer on whether other people's personal matters are discussed, and the same way the recording came up. Finished notes on this computer, across the municipality.",
+    "Comparable cases: the same meeting type, the same request (sound or video), the same answer on whether other people's personal matters are discussed, and the same way the recording came up. Finished notes on this computer.",
+  "equal.share":
+    "The whole municipality (the shared folder): {allowed} allowed, {refused} refused of the same meeting type and request. Based on {notes} endorsed notes, read {time}.",
+  "equal.thisPcOnly":
+    "The figures show only notes finished on this computer. The whole municipality's figures appear here once Overview has read the shared folder on this computer.",
   "equal.counts": "{allowed} allowed, {refused} refused",
   "equal.none": "There are no comparable cases in the period.",
   "equal.priorAllowed.one":

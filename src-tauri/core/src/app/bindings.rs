@@ -74,6 +74,7 @@ pub fn typescript() -> String {
     c.add::<super::overview::OverviewView>();
     c.add::<crate::overview::OverviewQuery>();
     c.add::<crate::overview::ScanProgress>();
+    c.add::<crate::overview::index::ShareFigures>();
     c.add::<VerifyReport>();
     c.add::<super::trust::FolderVerification>();
     c.add::<super::trust::AdminKeyStatus>();

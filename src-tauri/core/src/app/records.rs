@@ -193,6 +193,7 @@ impl App {
         // and warn when such a request was allowed. Reading the history costs a scan, so only
         // refusals pay it.
         let mut equal_treatment = None;
+        let mut equal_treatment_share = None;
         if record.state == RecordState::Draft
             && record.recording.decision == Some(Decision::Refused)
         {
@@ -200,6 +201,13 @@ impl App {
                 violations.extend(equal_treatment_violations(&record, &history, now));
                 equal_treatment = Some(comparable_cases(&record, &history, now));
             }
+            let kind = match record.meeting.kind {
+                crate::domain::MeetingKind::Citizen => "citizen",
+                crate::domain::MeetingKind::Employee => "employee",
+            };
+            let video = record.recording.medium == crate::domain::Medium::VideoRequested;
+            equal_treatment_share =
+                crate::overview::index::share_figures(self.data_dir(), kind, video);
         }
         let filing = store
             .filing(&record.id.to_string())
@@ -222,6 +230,7 @@ impl App {
         RecordView {
             cpr_warnings: cpr_warnings(&record),
             equal_treatment,
+            equal_treatment_share,
             filing,
             violations,
             situation,

@@ -25,6 +25,10 @@ pub struct RecordView {
     pub signed: bool,
     /// G-EQUAL, for a draft about to be refused: the comparable earlier cases on this PC.
     pub equal_treatment: Option<crate::domain::EqualTreatmentAdvice>,
+    /// G-EQUAL across the municipality: the same kind of meeting and medium on the share, as
+    /// this PC's overview index last read it; `None` when the overview never read the share
+    /// here (the panel then says it shows this PC only).
+    pub equal_treatment_share: Option<crate::overview::index::ShareFigures>,
     /// When the signed note was filed in the case (G-NOTICE-CASE).
     pub filing: Option<FilingView>,
 }

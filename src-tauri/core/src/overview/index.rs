@@ -251,3 +251,52 @@ fn restrict_to_owner(_path: &Path) -> Result<(), OverviewError> {
     // On Windows the user's profile folder is the user's alone already.
     Ok(())
 }
+
+/// Municipality-wide decisions of one kind of meeting and medium, from the index as the last
+/// overview run left it, for the staff's equal-treatment panel. `None` when this PC has no
+/// index (the overview never read the share here); the index file is never created by this.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct ShareFigures {
+    pub allowed: u32,
+    pub refused: u32,
+    /// Trusted notes in the index, of every kind.
+    pub notes: u32,
+    /// When the overview last read the share (RFC 3339).
+    pub scanned_at: String,
+}
+
+pub fn share_figures(data_dir: &Path, kind: &str, video_requested: bool) -> Option<ShareFigures> {
+    let path = data_dir.join(INDEX_FILE_NAME);
+    if !path.is_file() {
+        return None;
+    }
+    let conn =
+        Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let scanned_at: String = conn
+        .query_row("SELECT value FROM meta WHERE key = 'scanned_at'", [], |r| {
+            r.get(0)
+        })
+        .ok()?;
+    let (allowed, refused): (i64, i64) = conn
+        .query_row(
+            "SELECT coalesce(sum(decision = 'allowed'), 0), coalesce(sum(decision = 'refused'), 0)
+             FROM folders WHERE problem_kind IS NULL AND unit IS NOT NULL
+               AND kind = ?1 AND video_requested = ?2",
+            params![kind, video_requested],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ok()?;
+    let notes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM folders WHERE problem_kind IS NULL AND unit IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .ok()?;
+    Some(ShareFigures {
+        allowed: allowed as u32,
+        refused: refused as u32,
+        notes: notes as u32,
+        scanned_at,
+    })
+}

@@ -343,6 +343,20 @@ fn the_overview_counts_what_was_signed_and_reports_each_planted_fault_once() {
     assert_eq!(warm.aggregate.municipality, view.aggregate.municipality);
     assert!(warm.aggregate.rows.iter().all(|r| r.period == "2026-11"));
 
+    // The staff's equal-treatment panel, beside a refusal: the municipality's figures from this
+    // PC's index, with how many notes they rest on and when the share was read; a PC whose
+    // overview never read the share says nothing of the kind.
+    let refusal = record_fixture("refused-ground-a-harassment.json");
+    let id = draft_in_app(&mette.app, &mette.clock, refusal.clone(), at);
+    let seen = mette.app.get_record(&id.to_string()).unwrap();
+    let share_figures = seen.equal_treatment_share.expect("figures from the index");
+    assert_eq!(u64::from(share_figures.notes), view.scan.trusted);
+    assert!(share_figures.allowed + share_figures.refused > 0);
+    assert_eq!(share_figures.scanned_at, view.scanned_at);
+    let other = draft_in_app(&stranger.app, &stranger.clock, refusal, at);
+    let seen = stranger.app.get_record(&other.to_string()).unwrap();
+    assert!(seen.equal_treatment.is_some() && seen.equal_treatment_share.is_none());
+
     // The administration revokes Mette's key from before the notes: everything is checked
     // again and her notes are flagged, not counted.
     files::revoke_key(
