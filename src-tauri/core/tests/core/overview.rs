@@ -148,6 +148,36 @@ fn snapshot(dir: &Path) -> BTreeMap<String, String> {
     out
 }
 
+/// `dir` bind-mounted onto itself read-only until dropped (unmounted even after a failed
+/// assertion).
+struct ReadOnly(PathBuf);
+
+impl ReadOnly {
+    fn mount(dir: &Path) -> ReadOnly {
+        let run = |args: &[&str]| {
+            std::process::Command::new("mount")
+                .args(args)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let d = dir.to_str().unwrap();
+        assert!(run(&["--bind", d, d]), "bind mount");
+        let guard = ReadOnly(dir.to_owned());
+        assert!(run(&["-o", "remount,bind,ro", d]), "read-only remount");
+        assert!(
+            std::fs::write(dir.join("probe"), b"x").is_err(),
+            "the share is read-only now"
+        );
+        guard
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -295,10 +325,18 @@ fn the_overview_counts_what_was_signed_and_reports_each_planted_fault_once() {
     let before = snapshot(&share);
     let cancel = AtomicBool::new(false);
     let mut seen = Vec::new();
+    // The first run on the share mounted read-only: the overview needs no write access there
+    // (root ignores permission bits, so only a read-only mount proves it).
+    assert!(
+        crate::share_fixture::is_root(),
+        "this test needs root for a read-only bind mount"
+    );
+    let ro = ReadOnly::mount(&share);
     let view = mette
         .app
         .overview(json!({ "period": "all" }), &cancel, &mut |p| seen.push(p))
         .unwrap();
+    drop(ro);
     assert_eq!(
         snapshot(&share),
         before,
