@@ -1507,3 +1507,125 @@ fn overview_screen_reads_the_share_draws_the_chart_and_exports_csv() {
     assert!(text.contains("Jobcenter;alle;1;1;1;0"), "{text}");
     app.quit();
 }
+
+/// Issue 15: another municipality's policy, published signed on the share by its
+/// administration, changes the window without a rebuild: Settings names it, the checklist
+/// has its extra notice, and the signed note carries its name.
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run by scripts/test.sh"]
+fn another_municipalitys_policy_changes_the_checklist_and_the_note() {
+    use samtalenotat_core::app::files;
+    use samtalenotat_core::app::{App, AppConfig};
+    use samtalenotat_core::clock::SystemClock;
+    use zeroize::Zeroizing;
+
+    let dir = TestDir::new();
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let (admin, _) = files::create_admin_key(
+        &dir.path().join("admin"),
+        &Zeroizing::new("administrationens lange kodeord".to_owned()),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let builtin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/policy/albertslund.toml"),
+    )
+    .unwrap();
+    let mut hvidovre = builtin
+        .replace("id = \"albertslund\"", "id = \"hvidovre\"")
+        .replace("version = \"2026.2\"", "version = \"2027.1\"")
+        .replace(
+            "municipality = { da = \"Albertslund Kommune\", en = \"Albertslund Municipality\" }",
+            "municipality = { da = \"Hvidovre Kommune\", en = \"Hvidovre Municipality\" }",
+        );
+    let extra = r#"
+[[notices]]
+id = "kept_in_case"
+rule = "G-NOTICE-DATA"
+level = "required"
+applies_to = ["recorded"]
+title = { da = "Optagelsen gemmes ikke af kommunen", en = "The municipality keeps no copy" }
+[notices.text.recorded]
+da = "{Counterpart_definite} er gjort opmærksom på, at kommunen ikke får en kopi af optagelsen."
+en = "The {counterpart} was told that the municipality gets no copy of the recording."
+[notices.say.recorded]
+da = "Kommunen får ikke en kopi af din optagelse."
+en = "The municipality does not get a copy of your recording."
+"#;
+    let at = hvidovre
+        .find("# ---------------------------------------------------------------------------------------------\n# G-REFUSE-GROUNDS")
+        .expect("the policy file's refusal section");
+    hvidovre.insert_str(at, extra);
+    let policy_file = dir.path().join("hvidovre.toml");
+    std::fs::write(&policy_file, &hvidovre).unwrap();
+    // This PC: the share chosen (which prepares it), the administration publishes its policy
+    // there, and the PC picks it up as the app does on its rhythm.
+    {
+        let mut config = AppConfig::new(dir.data_dir(), std::sync::Arc::new(SystemClock));
+        config.deployed_admin_key = Some(admin.public_key_path.clone());
+        let app = App::open(config).unwrap();
+        app.save_settings(serde_json::json!({
+            "staff": { "name": STAFF_NAME, "initials": STAFF_INITIALS },
+            "units": ["Borgerservice"], "rooms": [], "language": "da",
+            "share_dir": share.to_str().unwrap()
+        }))
+        .unwrap();
+        app.create_key(Zeroizing::new(PASSPHRASE.to_owned()))
+            .unwrap();
+        files::publish_policy(
+            &admin.secret_key_path,
+            &share,
+            &policy_file,
+            Zeroizing::new("administrationens lange kodeord".to_owned()),
+        )
+        .unwrap();
+        app.refresh_policy().unwrap();
+        let policy = serde_json::to_value(app.settings().unwrap().policy).unwrap();
+        assert_eq!(policy["municipality"], "Hvidovre Kommune", "{policy}");
+    }
+
+    let driver = driver_with(
+        &dir,
+        &[(
+            "SAMTALENOTAT_ADMIN_KEY_FILE",
+            admin.public_key_path.as_path(),
+        )],
+    );
+    let app = open_app(&driver);
+    let staff = Staff { app: &app };
+    staff.click_testid("nav-settings");
+    staff.wait_until("the policy in effect", || {
+        app.find("[data-testid=policy-municipality]")
+            .is_some_and(|e| app.text(&e).contains("Hvidovre Kommune"))
+    });
+    staff.click_testid("nav-records");
+    let id = staff.new_meeting("citizen");
+    staff.fill_meeting("Jens Ærø", "27.12.00-A00-1234-26", "Boligstøtte");
+    staff.step("recording");
+    staff.click_testid("f-recording-origin-asked_first");
+    staff.step("details");
+    let extra = staff.text_of("notice-say-kept_in_case");
+    assert!(extra.contains("ikke en kopi"), "{extra}");
+    staff.tick_all_notices();
+    staff.click_testid("f-oral-decision-made-no");
+    staff.review_ready();
+    staff.finish(true);
+    app.quit();
+
+    let store = Store::open(&dir.data_dir().join(DATABASE_FILE_NAME)).unwrap();
+    let json = store
+        .artifact(&id, "note.json")
+        .unwrap()
+        .expect("the signed note")
+        .bytes;
+    let text = String::from_utf8(json).unwrap();
+    assert!(
+        text.contains("\"municipality\":\"Hvidovre Kommune\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("kept_in_case"),
+        "the extra notice is in the note"
+    );
+}

@@ -144,10 +144,11 @@ fn bare_work(folders: &[PathBuf], public: &[minisign_verify::PublicKey]) -> Dura
         std::hint::black_box(sha256_hex(&pdf));
         let js = minisign_verify::Signature::decode(&json_sig).unwrap();
         let ps = minisign_verify::Signature::decode(&pdf_sig).unwrap();
+        // The planted changed PDF fails here too: the work is the same either way.
         let ok = public
             .iter()
             .any(|k| k.verify(&json, &js, false).is_ok() && k.verify(&pdf, &ps, false).is_ok());
-        assert!(ok);
+        std::hint::black_box(ok);
     }
     start.elapsed()
 }

@@ -47,6 +47,6 @@ pub async fn export_overview_csv<R: Runtime>(
     let Some(folder) = pick_folder(&handle, &choice, Purpose::Export, start).await? else {
         return Ok(None);
     };
-    let path = app.export_overview_csv(query, danish_excel, &folder)?;
-    Ok(Some(path.display().to_string()))
+    app.export_overview_csv(query, danish_excel, &folder)
+        .map(Some)
 }

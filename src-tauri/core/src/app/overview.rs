@@ -1,7 +1,7 @@
 //! The central overview as a user action: scan the share in effect (read-only) against the
 //! administration's endorsed keys, count, and export the counts as CSV.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
@@ -59,13 +59,14 @@ impl App {
     }
 
     /// Writes the counts of the last scan as CSV into `folder` (`overblik-<date>.csv`, or
-    /// `overblik-<date>-excel.csv` in the Danish Excel form) and returns the file's path.
+    /// `overblik-<date>-excel.csv` in the Danish Excel form) and returns the file's path, as
+    /// the window shows it.
     pub fn export_overview_csv(
         &self,
         query: serde_json::Value,
         danish_excel: bool,
         folder: &Path,
-    ) -> Result<PathBuf, AppError> {
+    ) -> Result<String, AppError> {
         let query = parse_query(query)?;
         if !folder.is_absolute() {
             return Err(AppError::field(
@@ -90,7 +91,7 @@ impl App {
         std::fs::write(&path, bytes).map_err(|e| {
             AppError::new(ErrorCode::FileAccess, format!("{}: {e}", path.display()))
         })?;
-        Ok(path)
+        Ok(path.display().to_string())
     }
 }
 
