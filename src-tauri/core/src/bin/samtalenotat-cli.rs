@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use samtalenotat_core::app::files::{self, SignFile};
 use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode, ListQuery};
 use samtalenotat_core::clock::{Clock, FixedClock, SystemClock};
@@ -827,35 +828,36 @@ fn run_admin(out: &mut Output, command: AdminCommand) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A bar redrawn in place on a terminal; otherwise a plain line every 10 %.
-fn progress_printer() -> impl FnMut(&Progress) {
-    let tty = io::stderr().is_terminal();
+/// Progress on stderr: a bar (indicatif) on a terminal; otherwise a plain line every 10 %, so
+/// a log or a pipe gets no control characters.
+fn progress_printer(what: &'static str, unit: &'static str) -> impl FnMut(&Progress) {
+    let bar = io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}, {eta} left")
+                .expect("a valid template")
+                .progress_chars("#>-"),
+        );
+        bar.set_message(what);
+        bar
+    });
     let mut last_tenth = usize::MAX;
     move |p: &Progress| {
         if p.total == 0 {
             return;
         }
-        let mut err = io::stderr().lock();
-        if tty {
-            let width = 30;
-            let filled = p.done * width / p.total;
-            let _ = write!(
-                err,
-                "\r[{}{}] {}/{} ",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                p.done,
-                p.total
-            );
+        if let Some(bar) = &bar {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
             if p.done == p.total {
-                let _ = writeln!(err);
+                bar.finish();
             }
-        } else {
-            let tenth = p.done * 10 / p.total;
-            if tenth != last_tenth {
-                last_tenth = tenth;
-                let _ = writeln!(err, "sync: {}/{} operations", p.done, p.total);
-            }
+            return;
+        }
+        let tenth = p.done * 10 / p.total;
+        if tenth != last_tenth {
+            last_tenth = tenth;
+            let _ = writeln!(io::stderr().lock(), "{what}: {}/{} {unit}", p.done, p.total);
         }
     }
 }
@@ -899,7 +901,7 @@ fn run_overview(out: &mut Output, a: OverviewArgs) -> Outcome {
         .into();
     }
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let mut printer = progress_printer();
+    let mut printer = progress_printer("overview", "note folders");
     let view = app.overview(query, &cancel, &mut |p| {
         printer(&Progress {
             done: p.done as usize,
@@ -980,7 +982,11 @@ fn run_sync(
     if prepare_share {
         samtalenotat_core::sync::prepare_share(share, timeout).map_err(AppError::from)?;
     }
-    let report = app.sync_once(true, Some(timeout), &mut progress_printer())?;
+    let report = app.sync_once(
+        true,
+        Some(timeout),
+        &mut progress_printer("sync", "operations"),
+    )?;
     let status = app.sync_status(false)?;
     out.line(&format!(
         "written {}, already there {}, confirmed {} artifact(s); conflicts {}, failed {}, \

@@ -5,11 +5,12 @@
 //!
 //! Its own SQLite file in the reader's data folder (mode 0600), never on the share.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::facts::{DecisionFact, NoteFacts};
+use super::facts::NoteFacts;
 use super::problems::ProblemKind;
 use super::OverviewError;
 
@@ -44,6 +45,15 @@ CREATE TABLE IF NOT EXISTS folders (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS folders_note ON folders (note_id);
 ";
+
+/// What decides whether a folder is read again, and what it counts for when it is not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownFolder {
+    pub stamp: String,
+    pub problem: Option<(ProblemKind, String)>,
+    /// A trusted note, counted in the overview.
+    pub trusted: bool,
+}
 
 /// What is kept for one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,69 +99,56 @@ impl Index {
         Ok(())
     }
 
-    /// The entry of `path`, read through `conn` (the index's connection or an open
-    /// transaction on it).
-    pub fn get_in(conn: &Connection, path: &str) -> Result<Option<FolderEntry>, OverviewError> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT stamp, note_id, problem_kind, problem_detail, json_sha256, case_number,
-                    unit, kind, month, requested, decision, ground_a, ground_b, ground_c,
-                    unannounced_open, unannounced_hidden, video_requested, video_allowed,
-                    oral_decision, incidents
-             FROM folders WHERE path = ?1",
+    /// Every folder the index holds, with what decides whether to read it again and what it
+    /// contributes to a report when it is not read again. One pass over the table: a warm run
+    /// then touches the index only for what changed.
+    pub fn known_folders(&self) -> Result<HashMap<String, KnownFolder>, OverviewError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, stamp, problem_kind, problem_detail, unit IS NOT NULL FROM folders",
         )?;
-        Ok(stmt
-            .query_row([path], |r| {
-                let note_id: Option<String> = r.get(1)?;
-                let problem_kind: Option<String> = r.get(2)?;
-                let unit: Option<String> = r.get(6)?;
-                let facts = match (&note_id, unit) {
-                    (Some(id), Some(unit)) => Some(NoteFacts {
-                        note_id: id.clone(),
-                        case_number: r.get(5)?,
-                        unit,
-                        kind: r.get(7)?,
-                        month: r.get(8)?,
-                        created_at: String::new(),
-                        requested: r.get(9)?,
-                        decision: decision_of(&r.get::<_, String>(10)?),
-                        ground_a: r.get(11)?,
-                        ground_b: r.get(12)?,
-                        ground_c: r.get(13)?,
-                        unannounced_open: r.get(14)?,
-                        unannounced_hidden: r.get(15)?,
-                        video_requested: r.get(16)?,
-                        video_allowed: r.get(17)?,
-                        oral_decision: r.get(18)?,
-                        incidents: r.get(19)?,
-                    }),
-                    _ => None,
-                };
-                Ok(FolderEntry {
-                    stamp: r.get(0)?,
-                    note_id,
+        let rows = stmt.query_map([], |r| {
+            let problem_kind: Option<String> = r.get(2)?;
+            let detail: Option<String> = r.get(3)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                KnownFolder {
+                    stamp: r.get(1)?,
                     problem: problem_kind
                         .and_then(|k| ProblemKind::from_str(&k))
-                        .map(|k| {
-                            (
-                                k,
-                                r.get::<_, Option<String>>(3)
-                                    .ok()
-                                    .flatten()
-                                    .unwrap_or_default(),
-                            )
-                        }),
-                    json_sha256: r.get(4)?,
-                    facts,
-                })
-            })
-            .optional()?)
+                        .map(|k| (k, detail.unwrap_or_default())),
+                    trusted: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn begin(&mut self) -> Result<rusqlite::Transaction<'_>, OverviewError> {
-        Ok(self.conn.transaction()?)
+    /// Writes `entries` (folders read in this run) in one transaction.
+    pub fn put_all(
+        &mut self,
+        entries: &[(String, FolderEntry)],
+        run: i64,
+    ) -> Result<(), OverviewError> {
+        let tx = self.conn.transaction()?;
+        for (path, entry) in entries {
+            Self::put(&tx, path, entry, run)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
-    pub fn put(
+    /// Forgets folders no longer on the share (a completed run only).
+    pub fn forget(&mut self, paths: &[String]) -> Result<(), OverviewError> {
+        let tx = self.conn.transaction()?;
+        for path in paths {
+            tx.prepare_cached("DELETE FROM folders WHERE path = ?1")?
+                .execute([path])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn put(
         tx: &rusqlite::Transaction<'_>,
         path: &str,
         entry: &FolderEntry,
@@ -204,34 +201,8 @@ impl Index {
         Ok(())
     }
 
-    /// Marks a folder as seen in `run` without rewriting it.
-    pub fn touch(
-        tx: &rusqlite::Transaction<'_>,
-        path: &str,
-        run: i64,
-    ) -> Result<(), OverviewError> {
-        tx.prepare_cached("UPDATE folders SET seen_run = ?2 WHERE path = ?1")?
-            .execute(params![path, run])?;
-        Ok(())
-    }
-
-    /// Forgets folders no longer on the share (a completed run only).
-    pub fn forget_unseen(&self, run: i64) -> Result<(), OverviewError> {
-        self.conn
-            .execute("DELETE FROM folders WHERE seen_run <> ?1", [run])?;
-        Ok(())
-    }
-
     pub fn connection(&self) -> &Connection {
         &self.conn
-    }
-}
-
-fn decision_of(text: &str) -> DecisionFact {
-    match text {
-        "allowed" => DecisionFact::Allowed,
-        "refused" => DecisionFact::Refused,
-        _ => DecisionFact::None,
     }
 }
 

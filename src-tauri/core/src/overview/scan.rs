@@ -2,10 +2,12 @@
 //! the endorsed keys (or taken from the index when its files did not change), every fault is
 //! reported once by note and path, and nothing is followed through a symbolic link.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::thread;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
@@ -29,6 +31,14 @@ const NOTE_FILES: [&str; 4] = [NOTE_JSON, NOTE_PDF, NOTE_PDF_SIG, NOTE_JSON_SIG]
 const INCOMPLETE_AFTER: TimeDelta = TimeDelta::days(1);
 /// Folders written to the index per transaction (a cancelled run keeps what it did).
 const BATCH: usize = 500;
+
+/// One folder as a worker found it: its stamp, and what reading it found when it had to be
+/// read (`None`: unchanged since the index last saw it).
+struct Looked {
+    i: usize,
+    stamp: FolderStamp,
+    fresh: Option<FolderEntry>,
+}
 
 /// Where a run is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -110,45 +120,100 @@ pub fn scan_share(
         }
     }
 
-    let mut done = 0u64;
-    for chunk in folders.chunks(BATCH) {
-        let tx = index.begin()?;
-        for folder in chunk {
-            if cancel.load(Ordering::SeqCst) {
-                drop(tx);
-                return Err(OverviewError::Cancelled);
-            }
-            let abs = share.join(&folder.rel);
-            let stamp = folder_stamp(&abs);
-            let previous = if trust_changed {
-                None
-            } else {
-                Index::get_in(&tx, &folder.rel)?
-            };
-            let entry = match previous {
-                Some(entry) if entry.stamp == stamp.text => {
-                    Index::touch(&tx, &folder.rel, run)?;
-                    report.reused += 1;
-                    entry
+    let known = index.known_folders()?;
+    let listed: HashSet<&str> = folders.iter().map(|f| f.rel.as_str()).collect();
+    let gone: Vec<String> = known
+        .keys()
+        .filter(|path| !listed.contains(path.as_str()))
+        .cloned()
+        .collect();
+
+    // Statting and verifying run on every core; this thread alone writes the index and the
+    // report, in the order results come (the report is sorted at the end).
+    let next = AtomicUsize::new(0);
+    let workers = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let (send, results) = mpsc::sync_channel::<Looked>(BATCH);
+    let written: Result<(), OverviewError> = thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let (next, folders, known) = (&next, &folders, &known);
+            scope.spawn(move || loop {
+                if cancel.load(Ordering::SeqCst) {
+                    break;
                 }
-                _ => {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(folder) = folders.get(i) else { break };
+                let abs = share.join(&folder.rel);
+                let stamp = folder_stamp(&abs);
+                let unchanged = !trust_changed
+                    && known
+                        .get(&folder.rel)
+                        .is_some_and(|k| k.stamp == stamp.text);
+                let fresh = (!unchanged).then(|| {
                     let mut entry = examine(&abs, folder, &stamp, trust, now);
                     if !folder.at_home {
                         // A copy or a misplaced folder is reported, never counted.
                         entry.facts = None;
                     }
-                    Index::put(&tx, &folder.rel, &entry, run)?;
-                    report.verified += 1;
                     entry
+                });
+                if send.send(Looked { i, stamp, fresh }).is_err() {
+                    break;
                 }
-            };
-            report_entry(folder, &entry, &at_home, &stamp, &mut report);
-            done += 1;
+            });
         }
-        tx.commit()?;
+        drop(send);
+        let mut pending: Vec<(String, FolderEntry)> = Vec::new();
+        let mut done = 0u64;
+        for looked in results {
+            let folder = &folders[looked.i];
+            match looked.fresh {
+                Some(entry) => {
+                    report_entry(
+                        folder,
+                        entry.problem.as_ref(),
+                        entry.facts.is_some(),
+                        &at_home,
+                        &looked.stamp,
+                        &mut report,
+                    );
+                    report.verified += 1;
+                    pending.push((folder.rel.clone(), entry));
+                }
+                None => {
+                    let k = &known[&folder.rel];
+                    report_entry(
+                        folder,
+                        k.problem.as_ref(),
+                        k.trusted,
+                        &at_home,
+                        &looked.stamp,
+                        &mut report,
+                    );
+                    report.reused += 1;
+                }
+            }
+            done += 1;
+            if pending.len() >= BATCH {
+                index.put_all(&pending, run)?;
+                pending.clear();
+            }
+            if done.is_multiple_of(BATCH as u64) {
+                progress(ScanProgress { done, total });
+            }
+        }
+        // A cancelled run keeps what it read.
+        index.put_all(&pending, run)?;
         progress(ScanProgress { done, total });
+        Ok(())
+    });
+    written?;
+    if cancel.load(Ordering::SeqCst) {
+        return Err(OverviewError::Cancelled);
     }
-    index.forget_unseen(run)?;
+    index.forget(&gone)?;
     index.set_meta("run", &run.to_string())?;
     index.set_meta("trust_stamp", &trust_stamp)?;
     index.set_meta("scanned_at", &crate::domain::time::timestamp(now))?;
@@ -445,7 +510,8 @@ fn comment_names_other_note(abs: &Path, note_id: Option<&str>) -> bool {
 /// Adds what one folder contributes to the report: its problem, or its count.
 fn report_entry(
     folder: &FoundFolder,
-    entry: &FolderEntry,
+    problem: Option<&(ProblemKind, String)>,
+    trusted: bool,
     at_home: &HashMap<String, String>,
     stamp: &FolderStamp,
     report: &mut ScanReport,
@@ -479,7 +545,7 @@ fn report_entry(
         });
         return;
     }
-    if let Some((kind, detail)) = &entry.problem {
+    if let Some((kind, detail)) = problem {
         report.problems.push(Problem {
             kind: *kind,
             note_id: folder.note_id.clone(),
@@ -488,7 +554,7 @@ fn report_entry(
         });
         return;
     }
-    if entry.facts.is_some() {
+    if trusted {
         report.trusted += 1;
     }
 }

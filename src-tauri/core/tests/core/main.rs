@@ -35,6 +35,7 @@ mod concurrency;
 mod durability;
 mod events;
 mod finish_needs_note;
+mod forgery;
 mod golden;
 mod harness;
 mod hostile_input;

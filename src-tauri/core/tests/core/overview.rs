@@ -20,6 +20,7 @@ use samtalenotat_core::sync::layout::note_folder;
 use serde_json::json;
 use zeroize::Zeroizing;
 
+use crate::forgery::forge_with_crafted_key;
 use crate::harness::{draft_in_app, record_fixture, TestClock, TestDir};
 
 const PASS: &str = "korrekt hest batteri";
@@ -294,6 +295,19 @@ fn the_overview_counts_what_was_signed_and_reports_each_planted_fault_once() {
         format!("samtalenotat/v1/notes/2026/09/{e}"),
     ));
     uncount(&mut expected, 4);
+    // A note changed (another unit) and signed again by a crafted key that reuses Mette's key
+    // id, the crafted key laid in the share's keys folder beside hers: not her signature.
+    let (g, ..) = &ids[6];
+    let crafted = forge_with_crafted_key(
+        &folder(g),
+        &mette_pub,
+        &folder(g),
+        "Jobcenter",
+        "Borgerservice",
+    );
+    std::fs::write(share.join("samtalenotat/v1/keys/0000FORGED.pub"), crafted).unwrap();
+    planted.push((ProblemKind::ForgedSignature, Some(g.clone()), rel(g)));
+    uncount(&mut expected, 6);
     // A note by a key the administration never endorsed.
     let (u, _) = sign(
         &stranger,

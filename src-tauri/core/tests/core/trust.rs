@@ -5,17 +5,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use samtalenotat_core::app::files::{self, AdminAction};
 use samtalenotat_core::app::trust::{AdminKeySource, Endorsement};
 use samtalenotat_core::app::{App, AppConfig, ErrorCode};
 use samtalenotat_core::domain::MeetingKind;
-use samtalenotat_core::note::keys::PublicKeyFile;
 use samtalenotat_core::trust::{AdminKey, NoteChecker, SignerStanding, TrustSet};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
+use crate::forgery::forge_with_crafted_key;
 use crate::harness::{record_fixture_path, TestClock, TestDir};
 
 const PASS: &str = "korrekt hest batteri";
@@ -242,71 +241,14 @@ fn endorsement_from_a_later_time_and_revocation_decide_by_the_signing_time() {
     assert_eq!(again.code, ErrorCode::ExportConflict);
 }
 
-/// Rewrites the key id bytes of a minisign public key or signature file's key line.
-fn with_key_id(file: &str, line: usize, id: [u8; 8]) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let mut lines: Vec<String> = file.lines().map(str::to_owned).collect();
-    let mut raw = b64.decode(&lines[line]).unwrap();
-    raw[2..10].copy_from_slice(&id);
-    lines[line] = b64.encode(raw);
-    lines.join("\n") + "\n"
-}
-
 #[test]
 fn a_note_changed_and_resigned_with_a_crafted_key_reusing_a_staff_key_id_fails_everywhere() {
     let w = World::new();
     w.endorse("2026-11-01T00:00:00Z");
     let note = w.signed_note();
-    let staff = PublicKeyFile::parse(&std::fs::read_to_string(w.staff_pub()).unwrap()).unwrap();
-    let staff_id = staff.key_id.0;
-
-    // The attacker: a key of their own, its id bytes set to the staff member's.
-    let attacker = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
-    let attacker_pub = with_key_id(&attacker.pk.to_box().unwrap().into_string(), 1, staff_id);
     let forged = w.dir.join("forged");
-    std::fs::create_dir_all(&forged).unwrap();
-    let json = std::fs::read_to_string(note.join("note.json")).unwrap();
-    assert!(json.contains("\"unit\":\"Borgerservice\""));
-    let json = json.replace("\"unit\":\"Borgerservice\"", "\"unit\":\"Jobcenter\"");
-    let sign = |bytes: &[u8], comment: &str| {
-        let sig = minisign::sign(
-            Some(&attacker.pk),
-            &attacker.sk,
-            bytes,
-            Some(comment),
-            Some("signature from samtalenotat"),
-        )
-        .unwrap()
-        .into_string();
-        with_key_id(&sig, 1, staff_id)
-    };
-    let key_id = staff.key_id.to_string();
-    let id = note.file_name().unwrap().to_str().unwrap().to_owned();
-    let json_hash = samtalenotat_core::digest::sha256_hex(json.as_bytes());
-    let pdf = std::fs::read(note.join("note.pdf")).unwrap();
-    let pdf_hash = samtalenotat_core::digest::sha256_hex(&pdf);
-    std::fs::write(forged.join("note.json"), &json).unwrap();
-    std::fs::write(
-        forged.join("note.json.minisig"),
-        sign(
-            json.as_bytes(),
-            &format!(
-                "samtalenotat-note v1 note={id} artifact=note.json sha256={json_hash} key={key_id}"
-            ),
-        ),
-    )
-    .unwrap();
-    std::fs::write(forged.join("note.pdf"), &pdf).unwrap();
-    std::fs::write(
-        forged.join("note.pdf.minisig"),
-        sign(
-            &pdf,
-            &format!(
-                "samtalenotat-note v1 note={id} artifact=note.pdf sha256={pdf_hash} json_sha256={json_hash} key={key_id}"
-            ),
-        ),
-    )
-    .unwrap();
+    let attacker_pub =
+        forge_with_crafted_key(&note, &w.staff_pub(), &forged, "Borgerservice", "Jobcenter");
     // The crafted key lies on the share beside the real one.
     let keys = w.share.join("samtalenotat/v1/keys");
     std::fs::write(keys.join("0000FORGED.pub"), &attacker_pub).unwrap();
