@@ -153,97 +153,63 @@ fn bare_work(folders: &[PathBuf], public: &[minisign_verify::PublicKey]) -> Dura
     start.elapsed()
 }
 
+/// What a generated share needs to be used again: the administration's public key and the
+/// signers' secret keys (`SAMTALENOTAT_BENCH_KEEP`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Generated {
+    notes: usize,
+    admin_public: PathBuf,
+    signers: Vec<(PathBuf, String, String)>,
+}
+
 fn main() {
     let n = env_num("SAMTALENOTAT_BENCH_NOTES", 10_000);
     let base = std::env::var_os("SAMTALENOTAT_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
-    let dir = tempfile::tempdir_in(base).unwrap();
-    let share = dir.path().join("share");
-    std::fs::create_dir_all(share.join("samtalenotat")).unwrap();
+    // Generating 100,000 notes takes minutes: SAMTALENOTAT_BENCH_KEEP=DIR keeps the share in
+    // DIR and uses it again when it holds N notes.
+    let kept = std::env::var_os("SAMTALENOTAT_BENCH_KEEP").map(PathBuf::from);
+    let temp = tempfile::tempdir_in(base).unwrap();
+    let dir = kept.clone().unwrap_or_else(|| temp.path().to_owned());
+    let share = dir.join("share");
+    let state_file = dir.join(format!("generated-{n}.json"));
     let now: DateTime<Utc> = "2026-11-30T12:00:00Z".parse().unwrap();
     let start_at: DateTime<Utc> = "2025-12-01T08:00:00Z".parse().unwrap();
-
-    // The administration and three endorsed staff keys.
-    let (admin, _) = files::create_admin_key(
-        &dir.path().join("admin"),
-        &Zeroizing::new("administrationens lange kodeord".into()),
-        start_at,
-    )
-    .unwrap();
-    let mut signers = Vec::new();
-    for (name, initials) in [
-        ("Mette Sørensen", "MESO"),
-        ("Jens Holm", "JEHO"),
-        ("Lise Berg", "LIBE"),
-    ] {
-        let staff = StaffMember {
-            name: name.into(),
-            initials: initials.into(),
-        };
-        let kdir = dir.path().join(format!("keys-{initials}"));
-        let info = keys::generate_key(&kdir, &staff, PASS, start_at).unwrap();
-        files::endorse_key(
-            AdminAction {
-                admin_secret: &admin.secret_key_path,
-                share: &share,
-                staff_key: &info.public_key_path,
-                now: start_at,
-            },
-            Zeroizing::new("administrationens lange kodeord".into()),
-            name,
-            initials,
-            start_at - TimeDelta::days(1),
-        )
-        .unwrap();
-        let key = keys::unlock(&info.secret_key_path, PASS).unwrap();
-        signers.push(Signer { key, staff });
-    }
+    let (generated, signers) = match std::fs::read(&state_file) {
+        Ok(bytes) => {
+            let generated: Generated = serde_json::from_slice(&bytes).unwrap();
+            let signers = generated
+                .signers
+                .iter()
+                .map(|(secret, name, initials)| Signer {
+                    key: keys::unlock(secret, PASS).unwrap(),
+                    staff: StaffMember {
+                        name: name.clone(),
+                        initials: initials.clone(),
+                    },
+                })
+                .collect::<Vec<_>>();
+            println!("using the {n} notes generated before in {}", dir.display());
+            (generated, signers)
+        }
+        Err(_) => {
+            if dir.exists() && kept.is_some() {
+                std::fs::remove_dir_all(&dir).unwrap();
+            }
+            generate(&dir, &share, n, now, start_at)
+        }
+    };
+    std::fs::write(&state_file, serde_json::to_vec(&generated).unwrap()).unwrap();
+    let folders: Vec<PathBuf> = note_folders(&share);
+    assert_eq!(folders.len(), n);
     let public: Vec<minisign_verify::PublicKey> = signers
         .iter()
         .map(|s| minisign_verify::PublicKey::decode(s.key.public_key_file()).unwrap())
         .collect();
-
-    // One real PDF's bytes, reused (each signature still binds its own note.json).
-    let first = fixture(FIXTURES[0]);
-    let mut finished = first.clone();
-    finished.state = RecordState::Finished;
-    finished.finished_at = Some(first.created_at);
-    finished.policy = Policy::builtin().reference();
-    let doc = NoteDocument::build(
-        &finished,
-        Policy::builtin(),
-        NoteSigner {
-            name: "x".into(),
-            initials: "X".into(),
-            key_id: signers[0].key.key_id().to_string(),
-        },
-        Lang::Da,
-        first.created_at,
-    )
-    .unwrap();
-    let pdf_bytes = pdf::render(&doc, &sha256_hex(&doc.to_canonical_json())).unwrap();
-
-    let generating = Instant::now();
-    let span = (now - start_at).num_seconds() as usize;
-    let mut folders = Vec::with_capacity(n);
-    for i in 0..n {
-        let at = start_at + TimeDelta::seconds(((i * 7919) % span) as i64);
-        let id = write_note(&share, i, at, &signers[i % signers.len()], &pdf_bytes);
-        folders.push(note_folder(&id).unwrap().under(&share));
-    }
-    // Planted faults: a changed PDF, a stray file.
-    std::fs::write(folders[0].join(NOTE_PDF), b"%PDF-1.7 changed").unwrap();
-    std::fs::write(share.join("samtalenotat/v1/notes/README.txt"), b"hej").unwrap();
-    let _ = std::process::Command::new("sync").status();
-    println!(
-        "generated {n} notes ({} KB PDF each) in {:.1} s",
-        pdf_bytes.len() / 1000,
-        generating.elapsed().as_secs_f64()
-    );
-
-    let admin_key =
-        AdminKey::parse(&std::fs::read_to_string(&admin.public_key_path).unwrap()).unwrap();
+    let pdf_bytes = std::fs::read(dir.join("reused.pdf")).unwrap();
+    let admin_public = generated.admin_public.clone();
+    let admin_key = AdminKey::parse(&std::fs::read_to_string(&admin_public).unwrap()).unwrap();
     let trust = TrustSet::load(&admin_key, &share);
     assert_eq!(trust.len(), 3, "{:?}", trust.problems);
     let cancel = AtomicBool::new(false);
@@ -252,7 +218,8 @@ fn main() {
     let _ = bare_work(&folders, &public);
     let mut ratios = Vec::new();
     for round in 0..2 {
-        let data = dir.path().join(format!("index-{round}"));
+        let data = dir.join(format!("index-{round}"));
+        let _ = std::fs::remove_dir_all(&data);
         let mut index = Index::open(&data).unwrap();
         let cold_start = Instant::now();
         let report = scan_share(&share, &trust, &mut index, now, &cancel, &mut |_| {}).unwrap();
@@ -274,7 +241,7 @@ fn main() {
         );
         ratios.push(ratio);
     }
-    let data = dir.path().join("index-1");
+    let data = dir.join("index-1");
     let mut index = Index::open(&data).unwrap();
     let warm_start = Instant::now();
     let warm = scan_share(&share, &trust, &mut index, now, &cancel, &mut |_| {}).unwrap();
@@ -284,9 +251,16 @@ fn main() {
         "warm run, nothing new: {:.3} s (goal ≤ 1 s at 100k)",
         warm_time.as_secs_f64()
     );
+    let mut added = Vec::new();
     for i in 0..100 {
         let at = now - TimeDelta::hours(2) + TimeDelta::seconds(i);
-        write_note(&share, n + i as usize, at, &signers[0], &pdf_bytes);
+        added.push(write_note(
+            &share,
+            n + i as usize,
+            at,
+            &signers[0],
+            &pdf_bytes,
+        ));
     }
     let new_start = Instant::now();
     let fresh = scan_share(&share, &trust, &mut index, now, &cancel, &mut |_| {}).unwrap();
@@ -300,5 +274,202 @@ fn main() {
         "peak RSS of the process (VmHWM): {:.1} MB (goal ≤ 300 MB at 100k)",
         vm_hwm_kib() as f64 / 1024.0
     );
+    if let Some(smb) = std::env::var_os("SAMTALENOTAT_BENCH_SMB_SHARE") {
+        smb_run(
+            Path::new(&smb),
+            &share,
+            &folders,
+            &admin_key,
+            now,
+            &dir.join("index-smb"),
+        );
+    }
     println!("cold/bare ratios: {ratios:.2?}");
+    // A kept share is left as it was generated.
+    for id in added {
+        std::fs::remove_dir_all(note_folder(&id).unwrap().under(&share)).unwrap();
+    }
+}
+
+/// Notes per second over a real SMB share (bench/overview.sh mounts one): the first
+/// `SAMTALENOTAT_BENCH_SMB_NOTES` (1,000) notes and the administration's files copied there,
+/// then a cold and a warm run with the index on the local disk.
+fn smb_run(
+    smb: &Path,
+    share: &Path,
+    folders: &[PathBuf],
+    admin_key: &AdminKey,
+    now: DateTime<Utc>,
+    data: &Path,
+) {
+    let count = env_num("SAMTALENOTAT_BENCH_SMB_NOTES", 1000).min(folders.len());
+    let remote = smb.join("overview-bench");
+    let _ = std::fs::remove_dir_all(&remote);
+    let _ = std::fs::remove_dir_all(data);
+    let copying = Instant::now();
+    copy_tree(
+        &share.join("samtalenotat/v1/trust"),
+        &remote.join("samtalenotat/v1/trust"),
+    );
+    for folder in &folders[..count] {
+        let rel = folder.strip_prefix(share).unwrap();
+        copy_tree(folder, &remote.join(rel));
+    }
+    println!(
+        "SMB: copied {count} notes in {:.1} s",
+        copying.elapsed().as_secs_f64()
+    );
+    let trust = TrustSet::load(admin_key, &remote);
+    let cancel = AtomicBool::new(false);
+    let mut index = Index::open(data).unwrap();
+    let cold = Instant::now();
+    let report = scan_share(&remote, &trust, &mut index, now, &cancel, &mut |_| {}).unwrap();
+    let cold = cold.elapsed();
+    assert_eq!(report.folders as usize, count);
+    let warm = Instant::now();
+    let again = scan_share(&remote, &trust, &mut index, now, &cancel, &mut |_| {}).unwrap();
+    let warm = warm.elapsed();
+    assert_eq!(again.verified, 0);
+    println!(
+        "SMB share ({}): cold {count} notes in {:.2} s = {:.0} notes/s; warm {:.2} s = {:.0} notes/s",
+        smb.display(),
+        cold.as_secs_f64(),
+        count as f64 / cold.as_secs_f64(),
+        warm.as_secs_f64(),
+        count as f64 / warm.as_secs_f64()
+    );
+    std::fs::remove_dir_all(&remote).unwrap();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().filter_map(Result::ok) {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every note folder under `share`'s notes tree.
+fn note_folders(share: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let notes = share.join("samtalenotat/v1/notes");
+    for year in std::fs::read_dir(&notes).unwrap().filter_map(Result::ok) {
+        if !year.file_type().unwrap().is_dir() {
+            continue;
+        }
+        for month in std::fs::read_dir(year.path())
+            .unwrap()
+            .filter_map(Result::ok)
+        {
+            for note in std::fs::read_dir(month.path())
+                .unwrap()
+                .filter_map(Result::ok)
+            {
+                out.push(note.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Generates the administration, three endorsed staff keys and `n` signed notes (a changed
+/// PDF and a stray file planted) in `dir`.
+fn generate(
+    dir: &Path,
+    share: &Path,
+    n: usize,
+    now: DateTime<Utc>,
+    start_at: DateTime<Utc>,
+) -> (Generated, Vec<Signer>) {
+    std::fs::create_dir_all(share.join("samtalenotat")).unwrap();
+    let (admin, _) = files::create_admin_key(
+        &dir.join("admin"),
+        &Zeroizing::new("administrationens lange kodeord".into()),
+        start_at,
+    )
+    .unwrap();
+    let mut signers = Vec::new();
+    let mut kept = Vec::new();
+    for (name, initials) in [
+        ("Mette Sørensen", "MESO"),
+        ("Jens Holm", "JEHO"),
+        ("Lise Berg", "LIBE"),
+    ] {
+        let staff = StaffMember {
+            name: name.into(),
+            initials: initials.into(),
+        };
+        let kdir = dir.join(format!("keys-{initials}"));
+        let info = keys::generate_key(&kdir, &staff, PASS, start_at).unwrap();
+        files::endorse_key(
+            AdminAction {
+                admin_secret: &admin.secret_key_path,
+                share,
+                staff_key: &info.public_key_path,
+                now: start_at,
+            },
+            Zeroizing::new("administrationens lange kodeord".into()),
+            name,
+            initials,
+            start_at - TimeDelta::days(1),
+        )
+        .unwrap();
+        let key = keys::unlock(&info.secret_key_path, PASS).unwrap();
+        kept.push((
+            info.secret_key_path.clone(),
+            name.to_owned(),
+            initials.to_owned(),
+        ));
+        signers.push(Signer { key, staff });
+    }
+
+    // One real PDF's bytes, reused (each signature still binds its own note.json).
+    let first = fixture(FIXTURES[0]);
+    let mut finished = first.clone();
+    finished.state = RecordState::Finished;
+    finished.finished_at = Some(first.created_at);
+    finished.policy = Policy::builtin().reference();
+    let doc = NoteDocument::build(
+        &finished,
+        Policy::builtin(),
+        NoteSigner {
+            name: "x".into(),
+            initials: "X".into(),
+            key_id: signers[0].key.key_id().to_string(),
+        },
+        Lang::Da,
+        first.created_at,
+    )
+    .unwrap();
+    let pdf_bytes = pdf::render(&doc, &sha256_hex(&doc.to_canonical_json())).unwrap();
+    std::fs::write(dir.join("reused.pdf"), &pdf_bytes).unwrap();
+
+    let generating = Instant::now();
+    let span = (now - start_at).num_seconds() as usize;
+    let mut first_folder = None;
+    for i in 0..n {
+        let at = start_at + TimeDelta::seconds(((i * 7919) % span) as i64);
+        let id = write_note(share, i, at, &signers[i % signers.len()], &pdf_bytes);
+        first_folder.get_or_insert(note_folder(&id).unwrap().under(share));
+    }
+    // Planted faults: a changed PDF, a stray file.
+    std::fs::write(first_folder.unwrap().join(NOTE_PDF), b"%PDF-1.7 changed").unwrap();
+    std::fs::write(share.join("samtalenotat/v1/notes/README.txt"), b"hej").unwrap();
+    let _ = std::process::Command::new("sync").status();
+    println!(
+        "generated {n} notes ({} KB PDF each) in {:.1} s",
+        pdf_bytes.len() / 1000,
+        generating.elapsed().as_secs_f64()
+    );
+    let generated = Generated {
+        notes: n,
+        admin_public: admin.public_key_path.clone(),
+        signers: kept,
+    };
+    (generated, signers)
 }
