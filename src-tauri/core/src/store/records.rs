@@ -133,6 +133,9 @@ pub struct RecordQuery {
 
 pub const MAX_LIST_LIMIT: u32 = 500;
 
+/// The `settings` row that says which record format every draft has been upgraded to.
+const DRAFTS_FORMAT_KEY: &str = "store.drafts_format";
+
 /// From this many full-text matches on, a search is treated as "common" (see `list_statement`).
 const FTS_COMMON_MATCHES: i64 = 1000;
 
@@ -374,6 +377,14 @@ impl Store {
     /// "no recording"; version 2 asks, so a version-1 draft's `none` becomes "not chosen yet".
     /// Finished records are never touched. Returns how many drafts were upgraded.
     pub fn upgrade_drafts(&mut self, actor: &str) -> Result<usize, StoreError> {
+        // Once every draft is at this build's format, later starts need not read them all
+        // again (that took about a second at 100,000 records, on every start, before the
+        // window could draw its list): a build writing an older format cannot open this
+        // schema (a format-1 build knows migrations up to 7 and refuses a newer schema).
+        let upgraded_to: Option<u32> = self.setting(DRAFTS_FORMAT_KEY)?;
+        if upgraded_to >= Some(crate::domain::RECORD_FORMAT_VERSION) {
+            return Ok(0);
+        }
         let ids: Vec<String> = {
             let mut stmt = self.connection().prepare(
                 "SELECT id FROM records WHERE state = 'draft'
@@ -402,6 +413,7 @@ impl Store {
             next.format_version = crate::domain::RECORD_FORMAT_VERSION;
             self.write_change(&stored, &next, EventAction::Updated, actor)?;
         }
+        self.set_setting(DRAFTS_FORMAT_KEY, &crate::domain::RECORD_FORMAT_VERSION)?;
         Ok(ids.len())
     }
 
