@@ -1766,10 +1766,8 @@ fn the_list_pages_filters_and_says_what_to_do_about_a_conflict() {
         "{}",
         app.text(&count)
     );
-    assert!(
-        app.find("html[data-list-drawn-at]").is_some(),
-        "the page marks when the list is drawn (bench/list-draw.sh reads it)"
-    );
+    // The page marks when the list is on screen (bench/list-draw.sh reads it).
+    app.wait_for("html[data-list-drawn-at]", WAIT);
     // "Vis flere" from the keyboard: focus it, Enter; focus lands on the first new row.
     app.wait_for("[data-testid=list-more]", WAIT);
     app.execute(

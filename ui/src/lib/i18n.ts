@@ -170,7 +170,7 @@ export const da = {
   "sync.lastError": "Seneste forsøg mislykkedes: {kind}.",
   "sync.kindUnknown": "ukendt fejl",
   "sync.conflicts":
-    "{count} fil(er) findes allerede på det fælles drev med et andet indhold. De overskrives ikke. Kontakt IT-support.",
+    "{count} fil(er) findes allerede på det fælles drev med et andet indhold. De overskrives ikke. Under notatet i listen står, hvad der skal gøres.",
   "sync.now": "Synkronisér nu",
   "sync.running": "Synkroniserer …",
 
@@ -718,7 +718,7 @@ export const en: Dictionary = {
   "sync.lastError": "The last attempt failed: {kind}.",
   "sync.kindUnknown": "unknown error",
   "sync.conflicts":
-    "{count} file(s) already exist in the shared folder with different content. They are not overwritten. Contact IT support.",
+    "{count} file(s) already exist in the shared folder with different content. They are not overwritten. The list says under the note what to do.",
   "sync.now": "Sync now",
   "sync.running": "Syncing …",
 
