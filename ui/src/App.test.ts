@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { loadLang } from "./lib/i18n.svelte";
-import type { ListQuery, MeetingKind, RecordSummary, SettingsView, SyncStatusView } from "./lib/ipc";
+import type { ListFilter, ListQuery, MeetingKind, RecordSummary, SettingsView, SyncStatusView } from "./lib/ipc";
 import { BUILTIN_POLICY_STATUS, appError, draftRecord, policyTexts, view } from "./testdata";
 
 function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
@@ -20,6 +20,7 @@ function rec(over: Partial<RecordSummary> & { id: string }): RecordSummary {
     decision: null,
     sync_state: null,
     filed_at: null,
+    conflict_files: [],
     ...over,
   };
 }
@@ -55,9 +56,11 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
       case "list_records": {
         const { query } = args as { query: ListQuery };
         const text = query.text?.toLowerCase() ?? null;
+        const offset = query.offset ?? 0;
         return state.records
           .filter((r) => text === null || r.subject.toLowerCase().includes(text))
-          .slice(0, query.limit);
+          .filter((r) => inFilter(r, query.filter ?? "all"))
+          .slice(offset, offset + query.limit);
       }
       case "create_draft": {
         const { kind } = args as { kind: MeetingKind };
@@ -111,6 +114,20 @@ function fakeBackend(initial: RecordSummary[] = []): { calls: Call[]; records: R
   return state;
 }
 
+/** What Rust's `ListFilter` selects (src-tauri/core/src/store/records.rs). */
+function inFilter(r: RecordSummary, filter: ListFilter): boolean {
+  switch (filter) {
+    case "all":
+      return true;
+    case "drafts":
+      return r.state === "draft";
+    case "not_sent":
+      return r.state === "finished" && (r.sync_state === "pending" || r.sync_state === "conflict");
+    case "not_filed":
+      return r.state === "finished" && r.filed_at === null;
+  }
+}
+
 const asKind = (kind: string): MeetingKind => (kind === "employee" ? "employee" : "citizen");
 
 const listCalls = (calls: Call[]): Call[] => calls.filter((c) => c.cmd === "list_records");
@@ -146,7 +163,7 @@ describe("start screen", () => {
     const empty = await screen.findByTestId("empty-state");
     expect(empty.textContent).toBe("Ingen mødenotater endnu. Tryk på »Nyt møde« for at begynde.");
     expect(screen.queryByTestId("record-list")).toBeNull();
-    expect(listCalls(backend.calls)[0]?.args).toEqual({ query: { limit: 200 } });
+    expect(listCalls(backend.calls)[0]?.args).toEqual({ query: { limit: 51 } });
     expect(screen.getByLabelText("Søg")).toBe(screen.getByTestId("search"));
     expect(document.documentElement.lang).toBe("da");
   });
@@ -278,6 +295,75 @@ describe("start screen", () => {
     expect(within(e).getByTestId("row-sync").textContent).toBe("Kun i en mappe på denne computer");
   });
 
+  it("filters by drafts, not sent and not filed, and asks Rust for the filter", async () => {
+    const backend = fakeBackend([
+      rec({ id: "sent", state: "finished", sync_state: "on_share", filed_at: "2026-11-28T14:05:00Z" }),
+      rec({ id: "waits", state: "finished", sync_state: "pending" }),
+      rec({ id: "draft" }),
+      rec({ id: "unfiled", state: "finished", sync_state: "on_share" }),
+    ]);
+    render(App);
+    await screen.findAllByTestId("record-row");
+    const group = screen.getByTestId("list-filter");
+    expect(group.querySelector("legend")?.textContent).toBe("Vis");
+    const labels = [...group.querySelectorAll("label")].map((l) => l.textContent?.trim());
+    expect(labels).toEqual(["Alle", "Kladder", "Ikke sendt", "Ikke journaliseret"]);
+    expect((screen.getByTestId("filter-all") as HTMLInputElement).checked).toBe(true);
+    const shown = (): string[] => screen.queryAllByTestId("record-row").map((r) => r.getAttribute("data-record-id") ?? "");
+    const cases: [ListFilter, string[]][] = [
+      ["drafts", ["draft"]],
+      ["not_sent", ["waits"]],
+      ["not_filed", ["waits", "unfiled"]],
+      ["all", ["sent", "waits", "draft", "unfiled"]],
+    ];
+    for (const [filter, ids] of cases) {
+      await fireEvent.click(screen.getByTestId(`filter-${filter}`));
+      await waitFor(() => expect(shown()).toEqual(ids));
+      const last = listCalls(backend.calls).at(-1)?.args as { query: ListQuery };
+      expect(last.query.filter).toBe(filter === "all" ? undefined : filter);
+    }
+    // Nothing under a filter says so, by the filter's name.
+    backend.records = backend.records.filter((r) => r.state !== "draft");
+    await fireEvent.click(screen.getByTestId("filter-drafts"));
+    const empty = await screen.findByTestId("empty-state");
+    expect(empty.getAttribute("data-reason")).toBe("filter");
+    expect(empty.textContent).toBe("Ingen mødenotater under »Kladder«.");
+  });
+
+  it("shows one page of 50 and the next with »Vis flere«, focus on the first new row", async () => {
+    const many = Array.from({ length: 120 }, (_, i) => rec({ id: `r${String(i).padStart(3, "0")}`, subject: `Møde ${i}` }));
+    const backend = fakeBackend(many);
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("record-row")).toHaveLength(50));
+    expect(screen.getByTestId("list-count").textContent).toContain("De 50 nyeste vises – der er flere");
+    expect((listCalls(backend.calls)[0]?.args as { query: ListQuery }).query).toEqual({ limit: 51 });
+    await fireEvent.click(screen.getByTestId("list-more"));
+    await waitFor(() => expect(screen.getAllByTestId("record-row")).toHaveLength(100));
+    expect((listCalls(backend.calls).at(-1)?.args as { query: ListQuery }).query).toEqual({ limit: 51, offset: 50 });
+    expect(document.activeElement?.closest("[data-testid=record-row]")?.getAttribute("data-record-id")).toBe("r050");
+    await fireEvent.click(screen.getByTestId("list-more"));
+    await waitFor(() => expect(screen.getAllByTestId("record-row")).toHaveLength(120));
+    expect(screen.queryByTestId("list-more")).toBeNull();
+    expect(screen.getByTestId("list-count").textContent).toContain("120 mødenotater");
+  });
+
+  it("says beside a conflicting note what to do, naming the file in the way", async () => {
+    const file = "samtalenotat/v1/notes/2026/11/01KB/note.pdf";
+    fakeBackend([
+      rec({ id: "c", state: "finished", sync_state: "conflict", conflict_files: [file] }),
+      rec({ id: "p", state: "finished", sync_state: "pending" }),
+    ]);
+    render(App);
+    const [c, p] = (await screen.findAllByTestId("record-row")) as [HTMLElement, HTMLElement];
+    const advice = within(c).getByTestId("row-conflict-advice");
+    expect(advice.textContent).toContain("Bed en med adgang til drevet (fx IT-support) om at flytte filen væk");
+    expect(advice.textContent).toContain("»Synkronisér nu«");
+    expect(within(advice).getByTestId("row-conflict-file").textContent).toBe(file);
+    // Not part of the row's button: the button's name stays short.
+    expect(within(c).getByTestId("open-record").contains(advice)).toBe(false);
+    expect(within(p).queryByTestId("row-conflict-advice")).toBeNull();
+  });
+
   it("opens a record by clicking its row", async () => {
     fakeBackend([rec({ id: "old", subject: "Gammelt møde", kind: "employee" })]);
     render(App);
@@ -404,8 +490,8 @@ describe("start screen", () => {
     });
     const lists = listCalls(backend.calls);
     expect(lists).toHaveLength(2);
-    expect(lists[1]?.args).toEqual({ query: { text: "syg", limit: 200 } });
-    expect(lists[0]?.args).toEqual({ query: { limit: 200 } });
+    expect(lists[1]?.args).toEqual({ query: { limit: 51, text: "syg" } });
+    expect(lists[0]?.args).toEqual({ query: { limit: 51 } });
 
     await fireEvent.input(search, { target: { value: "findes ikke" } });
     const empty = await screen.findByTestId("empty-state");

@@ -16,7 +16,9 @@
 //! Environment:
 //! - `SAMTALENOTAT_BENCH_RECORDS=N`: records to populate (default 100000);
 //! - `SAMTALENOTAT_BENCH_QUICK=1`: fewer samples (still ≥ 300 for the commit comparison);
-//! - `SAMTALENOTAT_BENCH_KEEP=1`: keep the database file and print where it is.
+//! - `SAMTALENOTAT_BENCH_KEEP=1`: keep the database file and print where it is;
+//! - `SAMTALENOTAT_BENCH_FILL=FOLDER`: only fill an app data folder with the records and stop
+//!   (bench/list-draw.sh).
 
 use std::time::{Duration, Instant};
 
@@ -576,6 +578,39 @@ fn file_mib(path: &std::path::Path) -> f64 {
     std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / (1024.0 * 1024.0))
 }
 
+/// `SAMTALENOTAT_BENCH_FILL=FOLDER`: only make an app data folder whose database holds the
+/// generated records, every signed artifact marked as on the share (a real PC's old notes
+/// are; otherwise the app's sync worker would spend the measurement publishing them), and
+/// stop. bench/list-draw.sh opens the real app on it.
+fn fill_only(folder: &std::path::Path, count: usize) {
+    std::fs::create_dir_all(folder).unwrap();
+    let path = folder.join(samtalenotat_core::store::DATABASE_FILE_NAME);
+    assert!(!path.exists(), "{} exists already", path.display());
+    let mut store = Store::open(&path).unwrap();
+    let population = populate(&mut store, count);
+    let confirmed = store
+        .connection()
+        .execute(
+            "UPDATE outbox SET state = 'confirmed', share_path = name,
+                 confirmed_at = enqueued_at",
+            [],
+        )
+        .unwrap();
+    store
+        .connection()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    println!(
+        "filled {} with {} records ({} finished, {confirmed} artifacts marked on the share) \
+         in {:.1} s; file {:.0} MiB",
+        path.display(),
+        population.records,
+        population.finished,
+        population.took.as_secs_f64(),
+        file_mib(&path)
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`. Without it (`cargo test --benches`) this is only a smoke
     // run on a small file that proves the benchmark still works, not a measurement.
@@ -583,6 +618,10 @@ fn main() {
     let count = env_usize("SAMTALENOTAT_BENCH_RECORDS")
         .unwrap_or(if smoke { 2_000 } else { 100_000 })
         .max(1);
+    if let Some(folder) = std::env::var_os("SAMTALENOTAT_BENCH_FILL") {
+        fill_only(std::path::Path::new(&folder), count);
+        return;
+    }
     let quick = env_flag("SAMTALENOTAT_BENCH_QUICK");
     let (save_samples, list_samples) = match (smoke, quick) {
         (true, _) => (20, 5),

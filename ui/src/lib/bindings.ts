@@ -221,9 +221,19 @@ kind: ShareErrorKind, message: string, };
 export type LegalHelp = { consulted_at: string | null, note: string, };
 
 /**
+ * Which records the list shows: the start screen's choice "Alle" / "Kladder" / "Ikke sendt" /
+ * "Ikke journaliseret".
+ */
+export type ListFilter = "all" | "drafts" | "not_sent" | "not_filed";
+
+/**
  * A list request from a front end; every filter is optional.
  */
-export type ListQuery = { text?: string, limit: number, offset?: number, state?: RecordState, unit?: string, case_number?: string, 
+export type ListQuery = { text?: string, 
+/**
+ * Which records: all (the default), drafts, not sent, not filed.
+ */
+filter?: ListFilter, limit: number, offset?: number, state?: RecordState, unit?: string, case_number?: string, 
 /**
  * ISO date (YYYY-MM-DD), inclusive.
  */
@@ -453,7 +463,13 @@ sync_state: "on_share" | "on_this_pc" | "pending" | "conflict" | null,
 /**
  * When the note was marked as filed in the case.
  */
-filed_at: string | null, };
+filed_at: string | null, 
+/**
+ * For a note in conflict: the files on the share (relative to the share folder) that
+ * another file already holds, so the list can say which file to move. Empty otherwise;
+ * filled in by the app layer.
+ */
+conflict_files: Array<string>, };
 
 /**
  * A record with what the rules say about it now: what the edit and review screens show.

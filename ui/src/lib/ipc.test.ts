@@ -31,6 +31,7 @@ const sample: RecordSummary = {
   decision: null,
   sync_state: null,
   filed_at: null,
+  conflict_files: [],
 };
 
 describe("isAppError / toAppError", () => {

@@ -16,7 +16,7 @@ use crate::domain::input::clean_text;
 use crate::domain::time::{record_times, EARLIEST, LATEST};
 use crate::domain::{MeetingRecord, RecordId, RecordState};
 use crate::note::keys::MAX_PASSPHRASE_BYTES;
-use crate::store::records::{RecordQuery, MAX_LIST_LIMIT};
+use crate::store::records::{ListFilter, RecordQuery, MAX_LIST_LIMIT};
 
 /// The longest search or filter text accepted.
 pub const MAX_FILTER_CHARS: usize = 200;
@@ -186,6 +186,10 @@ pub struct ListQuery {
     #[serde(default)]
     #[ts(optional)]
     pub text: Option<String>,
+    /// Which records: all (the default), drafts, not sent, not filed.
+    #[serde(default)]
+    #[ts(optional)]
+    pub filter: Option<ListFilter>,
     pub limit: u32,
     #[serde(default)]
     #[ts(optional)]
@@ -265,6 +269,7 @@ impl ListQuery {
         }
         Ok(RecordQuery {
             text: optional_filter("query.text", self.text)?,
+            filter: self.filter.unwrap_or_default(),
             state: self.state,
             unit: optional_filter("query.unit", self.unit)?,
             case_number: optional_filter("query.case_number", self.case_number)?,

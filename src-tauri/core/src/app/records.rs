@@ -20,17 +20,18 @@ use crate::store::Store;
 
 impl App {
     /// Newest change first, filtered. A note confirmed in the app's own folder on this PC
-    /// (no share chosen yet) is `on_this_pc`, never `on_share`: nothing has left the PC.
+    /// (no share chosen yet) is `on_this_pc`, never `on_share`: nothing has left the PC. A
+    /// note in conflict names the files in the way, so the list can say what to move.
     pub fn list_records(&self, query: ListQuery) -> Result<Vec<RecordSummary>, AppError> {
         let query = query.validate()?;
         let store = self.store();
         let local_default = !self.share_for(&store.load_settings()?).configured;
         let mut rows = store.list_records(&query)?;
-        if local_default {
-            for row in &mut rows {
-                if row.sync_state.as_deref() == Some("on_share") {
-                    row.sync_state = Some("on_this_pc".into());
-                }
+        for row in &mut rows {
+            match row.sync_state.as_deref() {
+                Some("on_share") if local_default => row.sync_state = Some("on_this_pc".into()),
+                Some("conflict") => row.conflict_files = store.conflict_files(&row.id)?,
+                _ => {}
             }
         }
         Ok(rows)

@@ -411,6 +411,17 @@ impl Store {
         })
     }
 
+    /// The files of one note that another file holds on the share (paths relative to the
+    /// share folder), in name order; empty when the note has no conflict.
+    pub fn conflict_files(&self, note_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT coalesce(share_path, name) FROM outbox
+             WHERE note_id = ?1 AND state = 'conflict' ORDER BY name",
+        )?;
+        let rows = stmt.query_map([note_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Share folders (relative, `/`-separated) watched for our own leftover temp files.
     pub fn temp_watch_folders(&self) -> Result<Vec<String>, StoreError> {
         let mut stmt = self

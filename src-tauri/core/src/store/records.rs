@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, types::Value as SqlValue, OptionalExtension, Row, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::artifacts::{self, NewArtifact};
@@ -45,6 +45,10 @@ pub struct RecordSummary {
     pub sync_state: Option<String>,
     /// When the note was marked as filed in the case.
     pub filed_at: Option<String>,
+    /// For a note in conflict: the files on the share (relative to the share folder) that
+    /// another file already holds, so the list can say which file to move. Empty otherwise;
+    /// filled in by the app layer.
+    pub conflict_files: Vec<String>,
 }
 
 impl RecordSummary {
@@ -68,6 +72,43 @@ impl RecordSummary {
             }),
             sync_state: None,
             filed_at: None,
+            conflict_files: Vec::new(),
+        }
+    }
+}
+
+/// Which records the list shows: the start screen's choice "Alle" / "Kladder" / "Ikke sendt" /
+/// "Ikke journaliseret".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ListFilter {
+    #[default]
+    All,
+    /// Records not finished yet.
+    Drafts,
+    /// Finished notes not yet confirmed on the share: waiting, or held back by a conflict.
+    NotSent,
+    /// Finished notes not yet marked as filed in the case.
+    NotFiled,
+}
+
+impl ListFilter {
+    /// The condition on `records` (no arguments). Kept apart from `list_statement`'s other
+    /// clauses: the same outbox and filing facts the summary columns read.
+    fn clause(self) -> &'static str {
+        match self {
+            ListFilter::All => "",
+            ListFilter::Drafts => " AND state = 'draft'",
+            ListFilter::NotSent => {
+                " AND state = 'finished'
+                  AND (NOT EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = records.id)
+                       OR EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = records.id
+                                  AND o.state <> 'confirmed'))"
+            }
+            ListFilter::NotFiled => {
+                " AND state = 'finished'
+                  AND NOT EXISTS (SELECT 1 FROM case_filings f WHERE f.note_id = records.id)"
+            }
         }
     }
 }
@@ -79,6 +120,7 @@ pub struct RecordQuery {
     /// Full-text search over subject, case number, unit, counterpart, room, lead and notes;
     /// each word matches as a prefix.
     pub text: Option<String>,
+    pub filter: ListFilter,
     pub state: Option<RecordState>,
     pub unit: Option<String>,
     pub case_number: Option<String>,
@@ -90,6 +132,9 @@ pub struct RecordQuery {
 }
 
 pub const MAX_LIST_LIMIT: u32 = 500;
+
+/// The `settings` row that says which record format every draft has been upgraded to.
+const DRAFTS_FORMAT_KEY: &str = "store.drafts_format";
 
 /// From this many full-text matches on, a search is treated as "common" (see `list_statement`).
 const FTS_COMMON_MATCHES: i64 = 1000;
@@ -332,6 +377,14 @@ impl Store {
     /// "no recording"; version 2 asks, so a version-1 draft's `none` becomes "not chosen yet".
     /// Finished records are never touched. Returns how many drafts were upgraded.
     pub fn upgrade_drafts(&mut self, actor: &str) -> Result<usize, StoreError> {
+        // Once every draft is at this build's format, later starts need not read them all
+        // again (that took about a second at 100,000 records, on every start, before the
+        // window could draw its list): a build writing an older format cannot open this
+        // schema (a format-1 build knows migrations up to 7 and refuses a newer schema).
+        let upgraded_to: Option<u32> = self.setting(DRAFTS_FORMAT_KEY)?;
+        if upgraded_to >= Some(crate::domain::RECORD_FORMAT_VERSION) {
+            return Ok(0);
+        }
         let ids: Vec<String> = {
             let mut stmt = self.connection().prepare(
                 "SELECT id FROM records WHERE state = 'draft'
@@ -360,6 +413,7 @@ impl Store {
             next.format_version = crate::domain::RECORD_FORMAT_VERSION;
             self.write_change(&stored, &next, EventAction::Updated, actor)?;
         }
+        self.set_setting(DRAFTS_FORMAT_KEY, &crate::domain::RECORD_FORMAT_VERSION)?;
         Ok(ids.len())
     }
 
@@ -523,6 +577,7 @@ impl Store {
             };
             bind(&mut sql, clause, SqlValue::Text(q));
         }
+        sql.push_str(query.filter.clause());
         if let Some(state) = query.state {
             bind(
                 &mut sql,
@@ -615,5 +670,6 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RecordSummary> {
         decision: row.get(10)?,
         sync_state: row.get(11)?,
         filed_at: row.get(12)?,
+        conflict_files: Vec::new(),
     })
 }

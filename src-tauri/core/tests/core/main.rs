@@ -6,6 +6,7 @@
 //! - `rules`: every guideline rule (G-…) by ID, one submodule per topic; the record fixtures,
 //!   the JSON Schema goldens, policy loading, input hygiene, the CLI's `validate`, property
 //!   tests.
+//! - `list`: the start screen's list through the app layer: filters, conflicts, paging.
 //! - `store`: the SQLite file, migrations, listing and search, finishing and addenda.
 //! - `events`: the hash-chained event log against every kind of tampering.
 //! - `note`: the signed note (canonical JSON and text goldens, PDF, keys, minisign, the
@@ -39,6 +40,7 @@ mod forgery;
 mod golden;
 mod harness;
 mod hostile_input;
+mod list;
 mod note;
 mod overview;
 mod policy_per_municipality;
