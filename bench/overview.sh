@@ -15,15 +15,7 @@ for n in 10000 100000; do
   SAMTALENOTAT_BENCH_NOTES=$n cargo bench -p samtalenotat-core --bench overview
 done
 
-if [ "$(id -u)" != 0 ] || [ ! -c /dev/fuse ]; then
-  echo "the SMB part needs root and /dev/fuse" >&2; exit 1
-fi
-ensure_debian_packages samba smbclient rclone fuse3
-work=$(mktemp -d /tmp/samtalenotat-bench-smb.XXXXXX)
-export SMB_STATE_DIR="$work/state"
-cleanup() { tests/support/smb-share-down.sh "$work/mnt"; rm -rf "$work"; }
-trap cleanup EXIT
-tests/support/smb-share-up.sh "$work/mnt" >/dev/null
+start_smb_share
 say "overview bench: 10000 notes, 1000 of them read over the SMB share"
-SAMTALENOTAT_BENCH_NOTES=10000 SAMTALENOTAT_BENCH_SMB_SHARE="$work/mnt" \
+SAMTALENOTAT_BENCH_NOTES=10000 SAMTALENOTAT_BENCH_SMB_SHARE="$SMB_MOUNT" \
   cargo bench -p samtalenotat-core --bench overview

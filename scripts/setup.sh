@@ -58,6 +58,17 @@ setup_app() {
   ensure_ui_packages
 }
 
+# A throw-away Samba share on 127.0.0.1 mounted through FUSE (tests/support/smb-share-up.sh),
+# torn down when the calling script exits; its mount point in $SMB_MOUNT (the benches).
+start_smb_share() {
+  { [ "$(id -u)" = 0 ] && [ -c /dev/fuse ]; } || die "the SMB share needs root and /dev/fuse"
+  ensure_debian_packages samba smbclient rclone fuse3
+  SMB_WORK=$(mktemp -d /tmp/samtalenotat-smb.XXXXXX)
+  export SMB_STATE_DIR="$SMB_WORK/state" SMB_MOUNT="$SMB_WORK/mnt"
+  trap '"$ROOT/tests/support/smb-share-down.sh" "$SMB_MOUNT"; rm -rf "$SMB_WORK"' EXIT
+  "$ROOT/tests/support/smb-share-up.sh" "$SMB_MOUNT" >/dev/null
+}
+
 setup_test() {
   setup_app
   # xauth is only a recommendation of xvfb, but xvfb-run needs it.
