@@ -24,6 +24,7 @@ use samtalenotat_core::app::files::{self, SignFile};
 use samtalenotat_core::app::{App, AppConfig, AppError, ErrorCode, ListQuery};
 use samtalenotat_core::clock::{Clock, FixedClock, SystemClock};
 use samtalenotat_core::domain::{Lang, MeetingKind, Policy, RecordState, Severity, Violation};
+use samtalenotat_core::store::records::ListFilter;
 use samtalenotat_core::store::records::MAX_LIST_LIMIT;
 use samtalenotat_core::sync::Progress;
 use zeroize::Zeroizing;
@@ -60,6 +61,14 @@ enum StateArg {
     Finished,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FilterArg {
+    All,
+    Drafts,
+    NotSent,
+    NotFiled,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check a meeting record (or misuse incident) file against the guideline's rules.
@@ -89,6 +98,10 @@ enum Command {
         search: Option<String>,
         #[arg(long, value_enum)]
         state: Option<StateArg>,
+        /// The start screen's choice: all, drafts, not-sent (not confirmed on the share),
+        /// not-filed (not marked as filed in the case).
+        #[arg(long, value_enum, default_value = "all")]
+        filter: FilterArg,
         #[arg(long)]
         unit: Option<String>,
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_LIST_LIMIT)))]
@@ -324,9 +337,10 @@ fn main() -> ExitCode {
             db,
             search,
             state,
+            filter,
             unit,
             limit,
-        } => run_list(&mut out, &db, search, state, unit, limit),
+        } => run_list(&mut out, &db, search, state, filter, unit, limit),
         Command::Keygen {
             dir,
             name,
@@ -552,6 +566,7 @@ fn run_list(
     db: &Path,
     search: Option<String>,
     state: Option<StateArg>,
+    filter: FilterArg,
     unit: Option<String>,
     limit: u32,
 ) -> Outcome {
@@ -559,6 +574,12 @@ fn run_list(
     let rows = app.list_records(ListQuery {
         text: search,
         limit,
+        filter: Some(match filter {
+            FilterArg::All => ListFilter::All,
+            FilterArg::Drafts => ListFilter::Drafts,
+            FilterArg::NotSent => ListFilter::NotSent,
+            FilterArg::NotFiled => ListFilter::NotFiled,
+        }),
         state: state.map(|s| match s {
             StateArg::Draft => RecordState::Draft,
             StateArg::Finished => RecordState::Finished,

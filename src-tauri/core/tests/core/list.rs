@@ -153,6 +153,20 @@ fn each_filter_lists_exactly_its_records_newest_first() {
         })
         .unwrap();
     assert!(none.is_empty());
+
+    // The command line lists by the same filters.
+    let owned = |v: &[&String]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(cli_ids(&dir, "drafts").unwrap(), owned(&[&l.draft]));
+    assert_eq!(
+        cli_ids(&dir, "not-sent").unwrap(),
+        owned(&[&l.pending, &l.conflict])
+    );
+    assert_eq!(
+        cli_ids(&dir, "not-filed").unwrap(),
+        owned(&[&l.pending, &l.conflict, &l.unfiled])
+    );
+    assert_eq!(cli_ids(&dir, "all").unwrap(), owned(&every));
+    assert_eq!(cli_ids(&dir, "sent"), Err(Some(2)));
 }
 
 #[test]
@@ -212,4 +226,26 @@ fn an_unknown_filter_is_refused_by_field() {
         assert_eq!(query.filter, Some(filter));
         assert!(app.list_records(query).unwrap().is_empty());
     }
+}
+
+/// The ids `samtalenotat-cli list --filter FILTER` prints for the app's database in `dir`.
+fn cli_ids(dir: &TestDir, filter: &str) -> Result<Vec<String>, Option<i32>> {
+    let out = dir
+        .cli()
+        .args(["list", "--db"])
+        .arg(
+            dir.join("data")
+                .join(samtalenotat_core::store::DATABASE_FILE_NAME),
+        )
+        .args(["--filter", filter])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(out.status.code());
+    }
+    Ok(String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| line.split('\t').next().unwrap().to_owned())
+        .collect())
 }
